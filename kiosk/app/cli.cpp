@@ -1,0 +1,186 @@
+// Command-line parsing and dispatch (see cli.h).
+#include "kiosk/app/cli.h"
+
+#include <ostream>
+
+#include "kiosk/app/commands.h"
+
+#ifndef KIOSK_VERSION
+#define KIOSK_VERSION "0.0.0-dev"
+#endif
+
+namespace kiosk {
+
+std::optional<std::string> Invocation::get(std::string_view option) const {
+    auto it = options.find(std::string(option));
+    if (it == options.end()) return std::nullopt;
+    return it->second;
+}
+
+const std::vector<CommandSpec>& commands() {
+    static const std::vector<CommandSpec> table = {
+        {"version", "", "print the version", {}, 0, 0, run_version},
+    };
+    return table;
+}
+
+namespace {
+
+const CommandSpec* find_command(std::string_view name) {
+    for (const auto& c : commands()) {
+        if (c.name == name) return &c;
+    }
+    return nullptr;
+}
+
+const OptionSpec* find_option(const CommandSpec& c, std::string_view name) {
+    for (const auto& o : c.options) {
+        if (o.name == name) return &o;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+Result<Invocation, std::string> parse_command_line(const std::vector<std::string_view>& args) {
+    Invocation inv;
+    std::size_t i = 0;
+    const CommandSpec* cmd = nullptr;
+    if (i < args.size() && (args[i] == "--help" || args[i] == "-h")) {
+        inv.command = "help";
+        return inv;
+    }
+    if (i < args.size() && args[i] == "--version") {
+        inv.command = "version";
+        return inv;
+    }
+    if (i < args.size() && !args[i].starts_with("-")) {
+        cmd = find_command(args[i]);
+        if (cmd == nullptr) {
+            return Unexpected<std::string>{"unknown command '" + std::string(args[i]) + "'"};
+        }
+        ++i;
+    } else {
+        cmd = find_command("run");
+        if (cmd == nullptr) {
+            return Unexpected<std::string>{"this build has no 'run' command; see --help"};
+        }
+    }
+    inv.command = std::string(cmd->name);
+    bool only_positionals = false;
+    for (; i < args.size(); ++i) {
+        std::string_view a = args[i];
+        if (!only_positionals && a == "--") {
+            only_positionals = true;
+            continue;
+        }
+        if (!only_positionals && a.starts_with("-") && a.size() > 1) {
+            if (a == "--help" || a == "-h") {
+                inv.options["--help"] = "";
+                continue;
+            }
+            std::string_view name = a;
+            std::optional<std::string_view> inline_value;
+            if (auto eq = a.find('='); eq != std::string_view::npos) {
+                name = a.substr(0, eq);
+                inline_value = a.substr(eq + 1);
+            }
+            const OptionSpec* opt = find_option(*cmd, name);
+            if (opt == nullptr) {
+                return Unexpected<std::string>{"unknown option '" + std::string(name) + "' for '" +
+                                               std::string(cmd->name) + "'"};
+            }
+            if (opt->value_name.empty()) {
+                if (inline_value) {
+                    return Unexpected<std::string>{"option '" + std::string(name) +
+                                                   "' takes no value"};
+                }
+                inv.options[std::string(name)] = "";
+            } else if (inline_value) {
+                inv.options[std::string(name)] = std::string(*inline_value);
+            } else {
+                if (i + 1 >= args.size()) {
+                    return Unexpected<std::string>{"option '" + std::string(name) + "' needs " +
+                                                   std::string(opt->value_name)};
+                }
+                inv.options[std::string(name)] = std::string(args[++i]);
+            }
+            continue;
+        }
+        inv.positionals.emplace_back(a);
+    }
+    if (inv.has("--help")) return inv;
+    auto n = static_cast<int>(inv.positionals.size());
+    if (n < cmd->min_positionals) {
+        return Unexpected<std::string>{"'" + std::string(cmd->name) + "' needs " +
+                                       std::string(cmd->synopsis)};
+    }
+    if (n > cmd->max_positionals) {
+        return Unexpected<std::string>{
+            "unexpected argument '" +
+            inv.positionals[static_cast<std::size_t>(cmd->max_positionals)] + "' for '" +
+            std::string(cmd->name) + "'"};
+    }
+    return inv;
+}
+
+std::string version_string() { return std::string("kiosk ") + KIOSK_VERSION; }
+
+namespace {
+
+std::string command_help(const CommandSpec& c) {
+    std::string out = "  kiosk " + std::string(c.name);
+    if (!c.synopsis.empty()) out += " " + std::string(c.synopsis);
+    out += "\n      " + std::string(c.summary) + "\n";
+    for (const auto& o : c.options) {
+        std::string left = std::string(o.name);
+        if (!o.value_name.empty()) left += " " + std::string(o.value_name);
+        out += "      " + left;
+        out += left.size() < 22 ? std::string(22 - left.size(), ' ') : std::string(" ");
+        out += std::string(o.help) + "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string usage() {
+    std::string out =
+        "usage: kiosk [COMMAND] [OPTIONS]\n"
+        "Conference hallway signage: what is on now and next in this room, from the program.\n"
+        "\n"
+        "commands:\n";
+    for (const auto& c : commands()) out += command_help(c);
+    out +=
+        "\n"
+        "  kiosk --help, kiosk COMMAND --help, kiosk --version\n"
+        "\n"
+        "exit status: 0 ok, 1 the data was not usable or running failed, 2 bad command line\n";
+    return out;
+}
+
+int run_version(const Invocation&, CommandIo io) {
+    io.out << version_string() << "\n";
+    return exit_ok;
+}
+
+int kiosk_main(const std::vector<std::string_view>& args, CommandIo io) {
+    auto parsed = parse_command_line(args);
+    if (!parsed) {
+        io.err << "kiosk: " << parsed.error() << "\n" << usage();
+        return exit_usage;
+    }
+    const Invocation& inv = parsed.value();
+    if (inv.command == "help") {
+        io.out << usage();
+        return exit_ok;
+    }
+    const CommandSpec* cmd = find_command(inv.command);
+    if (inv.has("--help")) {
+        io.out << "usage:\n" << command_help(*cmd);
+        return exit_ok;
+    }
+    return cmd->run(inv, io);
+}
+
+}  // namespace kiosk

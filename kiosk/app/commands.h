@@ -1,0 +1,10 @@
+// The subcommands, one function each; the table in cli.cpp says which options each one takes.
+#pragma once
+
+#include "kiosk/app/cli.h"
+
+namespace kiosk {
+
+int run_version(const Invocation& inv, CommandIo io);
+
+}  // namespace kiosk
