@@ -20,6 +20,13 @@ std::optional<std::string> Invocation::get(std::string_view option) const {
 const std::vector<CommandSpec>& commands() {
     static const std::vector<CommandSpec> table = {
         {"version", "", "print the version", {}, 0, 0, run_version},
+        {"check-config",
+         "FILE",
+         "check a screen's config (kiosk.toml)",
+         {},
+         1,
+         1,
+         run_check_config},
     };
     return table;
 }

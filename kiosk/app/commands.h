@@ -6,5 +6,6 @@
 namespace kiosk {
 
 int run_version(const Invocation& inv, CommandIo io);
+int run_check_config(const Invocation& inv, CommandIo io);
 
 }  // namespace kiosk

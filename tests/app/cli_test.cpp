@@ -1,24 +1,12 @@
 // The command line, run in-process: exit codes, messages and the usage text.
 #include "kiosk/app/cli.h"
 
-#include <sstream>
-
 #include <gtest/gtest.h>
+
+#include "run_kiosk.h"
 
 namespace kiosk {
 namespace {
-
-struct Run {
-    int rc;
-    std::string out;
-    std::string err;
-};
-
-Run run(std::vector<std::string_view> args) {
-    std::ostringstream out, err;
-    int rc = kiosk_main(args, {out, err});
-    return {rc, out.str(), err.str()};
-}
 
 TEST(Cli, VersionAndHelp) {
     auto v = run({"--version"});

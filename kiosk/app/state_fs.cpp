@@ -1,0 +1,132 @@
+// POSIX file access for the kiosk: stamps, capped reads, temp-file-fsync-rename writes.
+#include "kiosk/app/state_fs.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kiosk {
+
+namespace {
+
+Diagnostic file_error(const std::string& path, const std::string& what) {
+    return Diagnostic{path, 0, Severity::error, what};
+}
+
+std::string reason(int err) {
+    switch (err) {
+        case ENOENT:
+            return "no such file";
+        case EACCES:
+            return "permission denied";
+        case EISDIR:
+            return "is a folder, not a file";
+        default:
+            return std::strerror(err);
+    }
+}
+
+// Closes a descriptor on every path out.
+struct Fd {
+    int fd = -1;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+}  // namespace
+
+FileStamp RealFileSystem::stat(const std::string& path) const {
+    struct ::stat st {};
+    if (::stat(path.c_str(), &st) != 0) return {};
+    return FileStamp{
+        true, static_cast<std::uint64_t>(st.st_size),
+        static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+        static_cast<std::uint64_t>(st.st_ino), static_cast<std::uint64_t>(st.st_dev)};
+}
+
+Result<std::string> RealFileSystem::read(const std::string& path) const { return read_file(path); }
+
+Result<Done> RealFileSystem::write_atomic(const std::string& path, std::string_view bytes) {
+    return write_file_atomic(path, bytes, Durability::synced);
+}
+
+Result<std::string> read_file(const std::string& path) {
+    Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+    if (f.fd < 0) return fail(file_error(path, "cannot read: " + reason(errno)));
+    struct ::stat st {};
+    if (::fstat(f.fd, &st) != 0) return fail(file_error(path, "cannot read: " + reason(errno)));
+    if (S_ISDIR(st.st_mode)) return fail(file_error(path, "cannot read: " + reason(EISDIR)));
+    if (static_cast<std::uint64_t>(st.st_size) > max_file_bytes) {
+        return fail(file_error(path, "is " + std::to_string(st.st_size >> 20) +
+                                         " MB, more than the 64 MB a program file may have"));
+    }
+    std::string out;
+    out.reserve(static_cast<std::size_t>(st.st_size));
+    char buf[1 << 16];
+    while (true) {
+        ssize_t n = ::read(f.fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return fail(file_error(path, "cannot read: " + reason(errno)));
+        if (n == 0) break;
+        out.append(buf, static_cast<std::size_t>(n));
+        // The file may grow while it is read (a copy in progress); stay bounded regardless.
+        if (out.size() > max_file_bytes) {
+            return fail(file_error(path, "grew past the 64 MB a program file may have"));
+        }
+    }
+    return out;
+}
+
+Result<Done> write_file_atomic(const std::string& path, std::string_view bytes,
+                               Durability durability) {
+    namespace fs = std::filesystem;
+    fs::path target(path);
+    fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) {
+        return fail(
+            file_error(path, "cannot create the folder " + dir.string() + ": " + ec.message()));
+    }
+    // A dot name so folder listings and globbing watchers skip it; same folder, same file system.
+    std::string tmp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    Fd f{::mkostemp(tmp.data(), O_CLOEXEC)};
+    if (f.fd < 0)
+        return fail(file_error(path, "cannot write in " + dir.string() + ": " + reason(errno)));
+    auto give_up = [&](const std::string& what) {
+        int err = errno;
+        ::unlink(tmp.c_str());
+        return fail(file_error(path, what + ": " + reason(err)));
+    };
+    // Keep the mode of the file being replaced (a config staff made group-writable stays so).
+    struct ::stat old {};
+    mode_t mode = ::stat(path.c_str(), &old) == 0 ? (old.st_mode & 07777) : 0644;
+    if (::fchmod(f.fd, mode) != 0) return give_up("cannot set the mode of " + tmp);
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        ssize_t n = ::write(f.fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return give_up("cannot write");
+        done += static_cast<std::size_t>(n);
+    }
+    if (durability == Durability::synced && ::fsync(f.fd) != 0) return give_up("cannot sync");
+    if (::close(f.fd) != 0) {
+        f.fd = -1;
+        return give_up("cannot write");
+    }
+    f.fd = -1;
+    if (::rename(tmp.c_str(), path.c_str()) != 0) return give_up("cannot rename into place");
+    if (durability == Durability::synced) {
+        // The rename itself is only durable once the folder's entry is on disk.
+        Fd d{::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+        if (d.fd >= 0) ::fsync(d.fd);
+    }
+    return Done{};
+}
+
+}  // namespace kiosk

@@ -1,0 +1,191 @@
+// The screen's configuration (kiosk.toml): one aggregate with every default and its meaning.
+//
+// Every key is declared once, as data, in config.cpp (name, type, how to read it, how to show
+// its default) and documented in docs/options.md; a test keeps the two in step. Defaults live
+// here, in the member initialisers, and nowhere else. Paths are resolved against the config
+// file's folder at parse time, so the rest of the kiosk only sees usable paths.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/core/program.h"
+#include "kiosk/core/result.h"
+
+namespace kiosk {
+
+enum class RendererKind {
+    software,  // SDL's software renderer: frugal on a box without a GPU (the default)
+    gpu,       // SDL's accelerated renderer, for boxes with a real GPU
+};
+
+enum class ClockFormat {
+    h24,  // 09:10, 16:45
+    h12,  // 9:10 a.m., 4:45 p.m.
+};
+
+// A key chord that opens the staff overlay: modifiers plus one key named as SDL names keys
+// ("F12", "S", "Escape"); the render layer turns the name into a key code.
+struct Hotkey {
+    bool ctrl = false;
+    bool alt = false;
+    bool shift = false;
+    std::string key;  // "S", "F12"; never empty in a parsed config
+
+    bool operator==(const Hotkey&) const = default;
+};
+
+// "Ctrl+Alt+S" (the form the config uses and the overlay shows).
+std::string to_string(const Hotkey& h);
+
+struct VenueConfig {
+    std::string name;              // [venue] name: shown on status slides; may be empty
+    std::string timezone = "UTC";  // [venue] timezone: IANA zone for local times in the
+                                   // program, unless the program names its own
+    std::map<std::string, std::string> unassigned;  // [venue] unassigned: session kind -> room,
+                                                    // for sessions without a room (registration)
+
+    bool operator==(const VenueConfig&) const = default;
+};
+
+struct ScreenConfig {
+    std::string room;  // [screen] room: the room this screen shows as its own; empty: the
+                       // program's first room (a warning in check-config)
+    int display = 0;   // [screen] display: SDL display index, 0 is the first
+    int rotation = 0;  // [screen] rotation: 0, 90, 180 or 270 degrees clockwise, for a screen
+                       // mounted on its side
+    RendererKind renderer = RendererKind::software;  // [screen] renderer
+    int windowed_width = 0;   // [screen] windowed "WxH": a window instead of full screen;
+    int windowed_height = 0;  // 0 x 0: full screen (the default)
+
+    bool operator==(const ScreenConfig&) const = default;
+};
+
+struct DataConfig {
+    std::string program = "program.txt";  // [data] program: the program file, resolved against
+                                          // the config file's folder
+    std::string corrections;  // [data] corrections: staff corrections (TOML), resolved the
+                              // same way; empty: none
+    int year = 0;  // [data] year: pins the year of day pages (which carry none); 0: the year
+                   // nearest to today in which the dates fall on their weekdays
+
+    bool operator==(const DataConfig&) const = default;
+};
+
+struct SlidesConfig {
+    int dwell_seconds = 10;  // [slides] dwell: seconds each slide stays, 3..600
+    int talks = 3;           // [slides] talks: talk spotlights per session at most, 0..10
+    std::vector<std::string> show = {"up_next", "talk", "around",
+                                     "later"};  // [slides] show: slides in the rotation besides
+                                                // Now, which always shows (as do the status and
+                                                // announcement slides)
+
+    bool operator==(const SlidesConfig&) const = default;
+};
+
+// Colours as "#RRGGBB". The defaults are the design's dark theme (the slides layer's Theme holds
+// the same values; a test in tests/app checks they agree, since core cannot see that layer).
+struct ThemeConfig {
+    std::string background = "#0E1116";        // [theme] background: the screen
+    std::string header = "#161B22";            // [theme] header: the band with room name and clock
+    std::string panel = "#1C222B";             // [theme] panel: the "next" panel, list rows
+    std::string track = "#2A313C";             // [theme] track: progress bar track, rotation dots
+    std::string text = "#F2F4F8";              // [theme] text: titles, room name, clock
+    std::string body = "#C9D1DB";              // [theme] body: abstracts
+    std::string muted = "#A9B1BD";             // [theme] muted: times and relative times
+    std::string faint = "#808893";             // [theme] faint: footer lines
+    std::string on_kind = "#0E1116";           // [theme] on_kind: text on a kind-coloured chip
+    std::string kind_fallback = "#8FA1B3";     // [theme] kind_fallback: kinds no word matches
+    std::map<std::string, std::string> kinds;  // [theme] kinds: word in a session's kind ->
+                                               // colour, checked before the design's own words
+
+    bool operator==(const ThemeConfig&) const = default;
+};
+
+struct ClockConfig {
+    ClockFormat format = ClockFormat::h24;  // [clock] format: "24h" or "12h"
+    bool seconds = false;                   // [clock] seconds: show seconds (wakes every second)
+
+    bool operator==(const ClockConfig&) const = default;
+};
+
+struct DurationsConfig {
+    std::map<std::string, int> kinds;  // [durations] kinds: session kind -> minutes, when the
+                                       // program gives no end; added to the scheduler's own
+    int fallback = 0;  // [durations] fallback: minutes for kinds not listed; 0: the scheduler's
+    int talk = 0;      // [durations] talk: minutes per talk when talks carry no times; 0: spread
+                       // the talks evenly over the session
+
+    bool operator==(const DurationsConfig&) const = default;
+};
+
+struct StaffConfig {
+    Hotkey hotkey{true, true, false, "S"};  // [staff] hotkey: opens the staff overlay
+    std::string pin;  // [staff] pin: 4 to 12 digits asked before the overlay opens; empty: none
+
+    bool operator==(const StaffConfig&) const = default;
+};
+
+struct AnnouncementConfig {
+    std::string text;  // [announcement] text: interrupts the rotation while set; empty: none
+    std::optional<Instant> until;  // [announcement] until: when it stops (venue-local unless
+                                   // it carries an offset); none: until staff remove it
+
+    bool operator==(const AnnouncementConfig&) const = default;
+};
+
+struct StateConfig {
+    std::string dir;          // [state] dir: last-good copies of the files; empty: $STATE_DIRECTORY
+                              // (systemd), else $XDG_STATE_HOME/kiosk, else ~/.local/state/kiosk
+    std::string status_file;  // [state] status_file: the JSON heartbeat; empty: status.json in
+                              // the state dir
+
+    bool operator==(const StateConfig&) const = default;
+};
+
+struct Config {
+    VenueConfig venue;
+    ScreenConfig screen;
+    DataConfig data;
+    SlidesConfig slides;
+    ThemeConfig theme;
+    ClockConfig clock;
+    DurationsConfig durations;
+    StaffConfig staff;
+    AnnouncementConfig announcement;
+    StateConfig state;
+
+    bool operator==(const Config&) const = default;
+};
+
+// The slide names `[slides] show` accepts.
+const std::vector<std::string_view>& rotating_slide_names();
+
+// One accepted key, for docs/options.md and its test.
+struct ConfigKeyInfo {
+    std::string_view name;     // "screen.rotation"
+    std::string_view type;     // "integer", "string", "path", "colour", "table of strings", …
+    std::string default_text;  // the default as TOML would write it: `0`, `"software"`
+};
+
+// Every key the parser accepts, in the order docs/options.md lists them.
+const std::vector<ConfigKeyInfo>& config_keys();
+
+// Parses a config's text. `file` names it in diagnostics (as the user named it); relative paths
+// are resolved against `base_dir` (the config file's folder; empty: as written). Unknown keys
+// and bad values are errors with file:line; parsing goes on to report up to 16 of them.
+Result<Config> parse_config(std::string_view text, std::string_view file,
+                            const std::string& base_dir);
+
+// Warnings about a config that parses: things that work but are probably not meant.
+Diagnostics config_warnings(const Config& config, std::string_view file);
+
+// Returns `text` with `[screen] room` set to `room`, everything else (comments, order) kept, so
+// staff choosing a room in the overlay do not lose the file's comments.
+Result<std::string> set_screen_room(std::string_view text, std::string_view file,
+                                    std::string_view room);
+
+}  // namespace kiosk
