@@ -1,0 +1,92 @@
+// The deck: a Board turned into the slides a room's screen rotates through, laid out for a size.
+//
+// Rebuilt whenever the board changes (every minute, or when a file is swapped in); cheap enough
+// to do so. Slides with nothing to say are left out, so the rotation never shows an empty one.
+// The header (room, date, clock) and the rotation dots are laid out apart, by layout_chrome,
+// because they change on their own schedule and stay put while the slides cross-fade.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <date/tz.h>
+
+#include "kiosk/core/board.h"
+#include "kiosk/slides/measure.h"
+#include "kiosk/slides/slide.h"
+#include "kiosk/slides/theme.h"
+
+namespace kiosk {
+
+// A staff message that interrupts the rotation; the config and the staff overlay set it.
+struct Announcement {
+    std::string text;
+    std::optional<Instant> until;  // none: until staff clear it
+
+    bool operator==(const Announcement&) const = default;
+};
+
+// What the deck shows, with its defaults in one place (the config's [slides] and [clock] fill it).
+struct DeckOptions {
+    bool clock_24h = true;       // "13:05"; false gives "1:05 pm"
+    bool clock_seconds = false;  // the header clock shows seconds (it then ticks every second)
+    int max_talk_slides = 3;     // talk spotlights per session, on stage first
+    bool show_up_next = true;    // which slides the rotation includes ([slides] in the config)
+    bool show_talks = true;
+    bool show_around = true;
+    bool show_later = true;
+
+    bool operator==(const DeckOptions&) const = default;
+};
+
+// Where things go on a screen of a given size.
+struct Geometry {
+    Size screen;
+    int unit = 0;      // the short side: every length is a share of it
+    int margin = 0;    // left and right, and above the footer
+    int header_h = 0;  // the band with the room name and clock
+    Rect content;      // below the header, inside the margins: slides draw only here
+    int footer_y = 0;  // top of the footer line (rotation dots, "Later here")
+
+    int px(double share) const;
+    static Geometry for_screen(Size screen);
+};
+
+struct Deck {
+    std::vector<Slide> slides;
+    std::string session_key;  // identifies the session on now; a change sends the rotation to Now
+
+    bool operator==(const Deck&) const = default;
+};
+
+struct DeckInput {
+    const Board* board = nullptr;  // none: no program loaded yet
+    std::string room;              // shown when there is no board
+    Instant at;  // the instant the slides describe (the board's, when there is one)
+    std::optional<Announcement> announcement;
+};
+
+Deck build_deck(const DeckInput& input, Size screen, const Theme& theme, const DeckOptions& options,
+                const TextMeasurer& measure);
+
+// The header and the rotation indicator, drawn over every slide.
+struct ChromeInput {
+    std::string room;
+    std::string timezone;  // IANA name; empty or unknown: UTC, said in the date line
+    Instant at;
+    std::size_t slide = 0;  // which dot is lit
+    std::size_t slide_count = 0;
+};
+
+Slide layout_chrome(const ChromeInput& input, Size screen, const Theme& theme,
+                    const DeckOptions& options, const TextMeasurer& measure);
+
+// "09:15" or "9:15 am", venue-local.
+std::string format_clock(Instant t, const date::time_zone& zone, bool h24);
+
+// "ends in about 5 min", "starts in 1 h 20 min": whole minutes, rounded up.
+std::string format_relative(std::chrono::seconds delta, bool starts, bool estimated);
+
+}  // namespace kiosk

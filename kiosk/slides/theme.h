@@ -1,0 +1,99 @@
+// Colours, text styles and the theme: what the slides are painted with, as plain values.
+//
+// The defaults are the design's (shared/design/README.md): a dark theme whose every text colour
+// keeps a contrast of at least 4.5:1 against the surface it sits on. The config's `[theme]` fills
+// a Theme later; until then these defaults are the one place the colours live.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+struct Colour {
+    std::uint8_t r = 0;
+    std::uint8_t g = 0;
+    std::uint8_t b = 0;
+    std::uint8_t a = 255;
+
+    bool operator==(const Colour&) const = default;
+};
+
+// "#5AA9FF" or "#5AA9FF80"; nothing for anything else (the caller names the file and line).
+std::optional<Colour> parse_colour(std::string_view text);
+std::string to_string(Colour c);  // "#5AA9FF" (alpha only when not opaque)
+
+// WCAG 2 contrast ratio between two opaque colours: 1 (same) to 21 (black on white).
+double contrast_ratio(Colour a, Colour b);
+
+enum class Weight {
+    regular,   // Inter Regular: body, times
+    medium,    // Inter Medium: section labels
+    semibold,  // Inter SemiBold: the room name, kind chips
+    bold,      // Inter Bold: titles and the clock
+};
+
+struct TextStyle {
+    Weight weight = Weight::regular;
+    int px = 16;  // font size in pixels (the em), after scaling to the screen
+    Colour colour;
+
+    bool operator==(const TextStyle&) const = default;
+};
+
+// A session kind's colour, chosen by a word in the kind (or, for kind-less sessions, the title).
+struct KindColour {
+    std::string word;  // matched case-insensitively: "oral" matches "Oral", "Orals"
+    Colour colour;
+
+    bool operator==(const KindColour&) const = default;
+};
+
+// Sizes as shares of the screen's short side, so a slide looks the same from 720p to 4K and in
+// portrait. Body text at 3.5% gives Inter a cap height of 2.5% of the short side, the floor for
+// reading from five metres.
+struct TypeScale {
+    double display = 0.089;  // the session on now
+    double title = 0.068;    // talk labels, status headlines, slide headings
+    double clock = 0.057;
+    double heading = 0.046;  // the room name, titles in lists
+    double meta = 0.038;     // times and relative times
+    double body = 0.035;     // abstracts, labels, footers
+
+    bool operator==(const TypeScale&) const = default;
+};
+
+struct Theme {
+    Colour background{0x0E, 0x11, 0x16};  // the screen
+    Colour header{0x16, 0x1B, 0x22};      // the band with room, date and clock
+    Colour panel{0x1C, 0x22, 0x2B};       // "next" panel, list rows
+    Colour track{0x2A, 0x31, 0x3C};       // progress bar track, inactive rotation dots
+    Colour text{0xF2, 0xF4, 0xF8};        // titles, clock, room: 17.2:1 on background
+    Colour body{0xC9, 0xD1, 0xDB};        // abstracts and body text: 12.3:1
+    Colour muted{0xA9, 0xB1, 0xBD};       // times, relative times: 8.7:1
+    Colour faint{0x80, 0x88, 0x93};       // footer lines: 5.3:1, the floor for anything read
+    Colour on_kind{0x0E, 0x11, 0x16};     // text on a kind-coloured chip
+    Colour accent{0x5A, 0xA9, 0xFF};      // the lit rotation dot
+    Colour notice{0xF2, 0xB8, 0x4B};      // the announcement chip
+    Colour kind_fallback{0x8F, 0xA1, 0xB3};
+    std::vector<KindColour> kinds = {
+        {"oral", {0x5A, 0xA9, 0xFF}},         {"invited", {0xF2, 0xB8, 0x4B}},
+        {"keynote", {0xF2, 0xB8, 0x4B}},      {"tutorial", {0x7B, 0xD8, 0x8F}},
+        {"workshop", {0x7B, 0xD8, 0x8F}},     {"panel", {0xC7, 0x92, 0xEA}},
+        {"registration", {0x8F, 0xA1, 0xB3}}, {"social", {0xFF, 0x8A, 0x65}},
+        {"reception", {0xFF, 0x8A, 0x65}},
+    };
+
+    // The first entry whose word is in `kind`, else in `title` (kind-less "Welcome Reception"),
+    // else the fallback.
+    Colour kind_colour(std::string_view kind, std::string_view title = {}) const;
+
+    TypeScale type;
+
+    bool operator==(const Theme&) const = default;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,263 @@
+// The deck for a board: which slides, what they say, and that everything fits and is readable.
+#include "kiosk/slides/deck.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/fake_measurer.h"
+#include "tests/support/sample_boards.h"
+
+namespace kiosk {
+namespace {
+
+using testing::at;
+
+const testing::FakeMeasurer measure;
+const Theme theme;
+const Size landscape{1920, 1080};
+const Size portrait{1080, 1920};
+
+Deck deck_for(const Board& b, Size size = landscape, std::optional<Announcement> a = {},
+              DeckOptions options = {}) {
+    return build_deck({&b, b.room, b.at, std::move(a)}, size, theme, options, measure);
+}
+
+std::vector<std::string> names(const Deck& d) {
+    std::vector<std::string> out;
+    for (const auto& s : d.slides) out.push_back(s.name);
+    return out;
+}
+
+std::vector<std::string> texts(const Slide& s) {
+    std::vector<std::string> out;
+    for (const auto& t : s.texts) out.push_back(t.text);
+    return out;
+}
+
+bool has_text(const Slide& s, const std::string& text) {
+    for (const auto& t : s.texts) {
+        if (t.text == text) return true;
+    }
+    return false;
+}
+
+// All the slide's lines, joined by spaces as a reader would read them.
+std::string all_text(const Slide& s) {
+    std::string out;
+    for (const auto& t : s.texts) out += (out.empty() ? "" : " ") + t.text;
+    return out;
+}
+
+bool says(const Slide& s, const std::string& text) {
+    return all_text(s).find(text) != std::string::npos;
+}
+
+const Slide& slide(const Deck& d, const std::string& name) {
+    for (const auto& s : d.slides) {
+        if (s.name == name) return s;
+    }
+    throw std::runtime_error("no slide " + name);
+}
+
+void expect_clean(const Deck& d) {
+    for (const auto& s : d.slides) {
+        SCOPED_TRACE(s.name);
+        for (const auto& p : s.problems) ADD_FAILURE() << p.what;
+        for (const auto& t : s.texts) {
+            EXPECT_GE(contrast_ratio(t.style.colour, t.background), 4.5) << t.text;
+        }
+    }
+}
+
+TEST(Geometry, ScalesFromTheShortSide) {
+    auto l = Geometry::for_screen(landscape);
+    auto p = Geometry::for_screen(portrait);
+    EXPECT_EQ(l.unit, 1080);
+    EXPECT_EQ(p.unit, 1080);
+    EXPECT_EQ(l.margin, 80);
+    EXPECT_EQ(l.header_h, p.header_h);
+    EXPECT_EQ(Geometry::for_screen({3840, 2160}).margin, 160);
+    EXPECT_EQ(l.px(theme.type.display), 96);
+}
+
+TEST(Deck, DuringASessionNowThenTalksThenTheRestOfTheDay) {
+    auto d = deck_for(testing::morning_board());
+    // Talk 3 has no abstract, so its spotlight is skipped; three spotlights at most.
+    EXPECT_EQ(names(d), (std::vector<std::string>{"now", "talk-1", "talk-2", "talk-4", "up-next",
+                                                  "around", "later"}));
+    EXPECT_EQ(d.session_key, "Outstanding Papers@2022-08-29T08:45:00-07:00");
+    expect_clean(d);
+}
+
+TEST(Deck, NowSaysWhatIsOnWhatIsOnStageAndWhatIsNext) {
+    auto d = deck_for(testing::morning_board());
+    const auto& now = slide(d, "now");
+    EXPECT_TRUE(has_text(now, "NOW \u00B7 ORAL")) << ::testing::PrintToString(texts(now));
+    EXPECT_TRUE(has_text(now, "Outstanding Papers"));
+    EXPECT_TRUE(has_text(now, "08:45 \u2013 \u2248 10:00   \u00B7  ends in about 70 min"));
+    EXPECT_TRUE(has_text(now, "ON STAGE   \u2248 08:45"));
+    EXPECT_TRUE(has_text(now, "Pathways"));
+    EXPECT_TRUE(has_text(now, "NEXT   \u2248 09:00"));
+    EXPECT_TRUE(has_text(now, "QuadraLib"));
+    EXPECT_TRUE(has_text(now, "Later here: 13:00  Distributed and Parallel Learning"));
+    // The progress bar: a track and the done part, 5 of 75 minutes.
+    ASSERT_GE(now.fills.size(), 2u);
+}
+
+TEST(Deck, TheLastTalkPointsToTheNextSessionHere) {
+    auto d = deck_for(testing::morning_board("09:50"));
+    const auto& now = slide(d, "now");
+    EXPECT_TRUE(has_text(now, "GPU semiring primitives"));
+    EXPECT_TRUE(has_text(now, "NEXT HERE   13:00"));
+    EXPECT_TRUE(has_text(now, "Distributed and Parallel Learning"));
+    // The footer would repeat the band, so it is left out.
+    for (const auto& t : now.texts) EXPECT_EQ(t.text.find("Later here"), std::string::npos);
+    expect_clean(d);
+}
+
+TEST(Deck, BetweenSessionsNowFeaturesTheNextSessionHere) {
+    auto d = deck_for(testing::midday_board());
+    const auto& now = slide(d, "now");
+    EXPECT_TRUE(has_text(now, "NEXT HERE \u00B7 ORAL"));
+    EXPECT_TRUE(says(now, "Distributed and Parallel Learning")) << all_text(now);
+    EXPECT_TRUE(has_text(now, "13:00 \u2013 \u2248 14:15   \u00B7  starts in 2 h"));
+    EXPECT_EQ(d.session_key, "");
+    expect_clean(d);
+}
+
+TEST(Deck, UntimedSessionsSayTimeToBeAnnounced) {
+    auto d = deck_for(testing::morning_board());
+    const auto& later = slide(d, "later");
+    EXPECT_TRUE(has_text(later, "LATER TODAY"));
+    EXPECT_TRUE(has_text(later, " \u00B7 room and time to be announced")) << all_text(later);
+    // Sessions already on Up next are not listed again.
+    EXPECT_FALSE(says(later, "ML Compilers & Runtime"));
+    EXPECT_TRUE(says(slide(d, "up-next"), "ML Compilers & Runtime"));
+}
+
+TEST(Deck, AroundTheVenueNamesRoomsAndVenueWideEvents) {
+    auto d = deck_for(testing::morning_board());
+    const auto& around = slide(d, "around");
+    EXPECT_TRUE(has_text(around, "Registration Check-in Desk"));
+    EXPECT_TRUE(has_text(around, " \u00B7 venue-wide \u00B7 on now until \u2248 09:00"));
+    EXPECT_TRUE(has_text(around, "Mission City Ballroom \u00B7 starts in 8 h 40 min"));
+}
+
+TEST(Deck, EmptySlidesAreLeftOut) {
+    auto b = testing::morning_board();
+    b.elsewhere.clear();
+    b.later = b.next;
+    auto d = deck_for(b);
+    EXPECT_EQ(names(d), (std::vector<std::string>{"now", "talk-1", "talk-2", "talk-4", "up-next"}));
+    DeckOptions only_now;
+    only_now.show_talks = only_now.show_up_next = only_now.show_around = only_now.show_later =
+        false;
+    EXPECT_EQ(names(deck_for(b, landscape, {}, only_now)), std::vector<std::string>{"now"});
+}
+
+TEST(Deck, StatusSlidesWhenThereIsNothingOnHere) {
+    using testing::status_board;
+    auto before = deck_for(status_board(RoomStatus::before_conference, "2022-08-28T10:00"));
+    ASSERT_EQ(names(before), std::vector<std::string>{"status"});
+    EXPECT_TRUE(has_text(before.slides[0], "Welcome"));
+
+    auto over = deck_for(status_board(RoomStatus::after_conference, "2022-08-30T10:00"));
+    EXPECT_TRUE(has_text(over.slides[0], "The conference is over"));
+
+    auto evening = status_board(RoomStatus::after_last_session, "20:00");
+    auto tomorrow = testing::session("Oral", "Sparsity", "2022-08-30T09:00", "2022-08-30T10:30",
+                                     "Exhibit Hall A");
+    evening.next_day_first = tomorrow;
+    auto d = deck_for(evening);
+    ASSERT_EQ(names(d), std::vector<std::string>{"tomorrow"});
+    EXPECT_TRUE(has_text(d.slides[0], "Tomorrow here: Sparsity"));
+    EXPECT_TRUE(has_text(d.slides[0], "Tue 30 Aug \u00B7 09:00 \u2013 \u2248 10:30 \u00B7 ORAL"));
+    expect_clean(d);
+}
+
+TEST(Deck, NoProgramLoadedIsAStatusSlideNamingTheRoom) {
+    auto d =
+        build_deck({nullptr, "Exhibit Hall A", at("09:00"), {}}, landscape, theme, {}, measure);
+    ASSERT_EQ(names(d), std::vector<std::string>{"status"});
+    EXPECT_TRUE(has_text(d.slides[0], "The schedule is on its way"));
+    EXPECT_TRUE(says(d.slides[0], "The program for Exhibit Hall A appears here as soon as"));
+}
+
+TEST(Deck, AnAnnouncementComesFirstUntilItExpires) {
+    auto b = testing::morning_board();
+    Announcement a{"Lunch is served in Hall B until 14:00", at("14:00")};
+    auto d = deck_for(b, landscape, a);
+    ASSERT_FALSE(d.slides.empty());
+    EXPECT_EQ(d.slides[0].name, "announcement");
+    EXPECT_TRUE(has_text(d.slides[0], "until 14:00"));
+    a.until = at("08:00");
+    EXPECT_EQ(deck_for(b, landscape, a).slides[0].name, "now");
+    EXPECT_EQ(deck_for(b, landscape, Announcement{"   ", {}}).slides[0].name, "now");
+}
+
+TEST(Deck, PortraitAndSmallScreensStayCleanAndLongTextIsShortened) {
+    for (Size size : {portrait, Size{1280, 720}, Size{3840, 2160}, Size{720, 1280}}) {
+        SCOPED_TRACE(std::to_string(size.w) + "x" + std::to_string(size.h));
+        expect_clean(deck_for(testing::morning_board(), size));
+        expect_clean(deck_for(testing::midday_board(), size));
+    }
+    auto b = testing::morning_board();
+    auto& abstract = b.now[0].talks[0].abstract;
+    abstract = abstract + " " + abstract + " " + abstract;
+    auto d = deck_for(b, landscape);
+    const auto& talk = slide(d, "talk-1");
+    bool shortened = false;
+    for (const auto& t : talk.texts) shortened |= t.text.ends_with("\u2026");
+    EXPECT_TRUE(shortened);
+}
+
+TEST(Chrome, RoomDateClockAndRotationDots) {
+    auto c = layout_chrome({"Exhibit Hall A", "America/Los_Angeles", at("08:50"), 1, 5}, landscape,
+                           theme, {}, measure);
+    EXPECT_EQ(texts(c), (std::vector<std::string>{"08:50", "Mon 29 Aug", "Exhibit Hall A"}));
+    EXPECT_TRUE(c.problems.empty());
+    ASSERT_EQ(c.fills.size(), 6u);  // the band and five dots, the second lit
+    EXPECT_EQ(c.fills[2].colour, theme.accent);
+    EXPECT_EQ(c.fills[1].colour, theme.track);
+}
+
+TEST(Chrome, TwelveHourClockWithSecondsAndNoDotsForOneSlide) {
+    DeckOptions o;
+    o.clock_24h = false;
+    o.clock_seconds = true;
+    auto c = layout_chrome(
+        {"Exhibit Hall A", "America/Los_Angeles", at("13:05") + std::chrono::seconds(7), 0, 1},
+        landscape, theme, o, measure);
+    EXPECT_EQ(c.texts.front().text, "1:05:07 pm");
+    EXPECT_EQ(c.fills.size(), 1u);
+}
+
+TEST(Chrome, APortraitScreenDropsTheDateBeforeTheRoomName) {
+    auto c =
+        layout_chrome({"Mission City Ballroom and Foyer", "America/Los_Angeles", at("08:50"), 0, 3},
+                      {720, 1280}, theme, {}, measure);
+    EXPECT_TRUE(c.problems.empty());
+    EXPECT_FALSE(has_text(c, "Mon 29 Aug"));
+}
+
+TEST(Times, RelativeTimesInWholeMinutesRoundedUp) {
+    using std::chrono::seconds;
+    EXPECT_EQ(format_relative(seconds(12 * 60), true, false), "starts in 12 min");
+    EXPECT_EQ(format_relative(seconds(30), true, false), "starts in 1 min");
+    EXPECT_EQ(format_relative(seconds(5 * 60), false, true), "ends in about 5 min");
+    EXPECT_EQ(format_relative(seconds(0), false, true), "ending about now");
+    EXPECT_EQ(format_relative(seconds(0), true, false), "starting now");
+    EXPECT_EQ(format_relative(seconds(89 * 60), true, false), "starts in 89 min");
+    EXPECT_EQ(format_relative(seconds(120 * 60), true, false), "starts in 2 h");
+    EXPECT_EQ(format_relative(seconds(130 * 60), false, false), "ends in 2 h 10 min");
+}
+
+TEST(Times, ClockInTheVenueZone) {
+    const auto& z = testing::venue_zone();
+    EXPECT_EQ(format_clock(at("08:05"), z, true), "08:05");
+    EXPECT_EQ(format_clock(at("00:30"), z, false), "12:30 am");
+    EXPECT_EQ(format_clock(at("12:00"), z, false), "12:00 pm");
+    EXPECT_EQ(format_clock(at("17:30"), z, false), "5:30 pm");
+}
+
+}  // namespace
+}  // namespace kiosk
