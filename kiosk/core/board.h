@@ -98,6 +98,14 @@ struct BoardSession {
     bool operator==(const BoardSession&) const = default;
 };
 
+// A session listed on a board, for boards built by hand (tests, previews): `on_stage` also names
+// the talk after it.
+inline BoardSession board_session(ScheduledSession s, std::optional<std::size_t> on_stage = {}) {
+    std::optional<std::size_t> next_talk;
+    if (on_stage && *on_stage + 1 < s.talks.size()) next_talk = *on_stage + 1;
+    return {Shared<ScheduledSession>(std::move(s)), on_stage, next_talk};
+}
+
 struct Board {
     std::string room;  // canonical spelling, as in the program
     Instant at;

@@ -216,13 +216,11 @@ struct Lists {
     const ScheduledSession* next_day_first = nullptr;
 };
 
-// The talk probably on stage: the scheduler's flag, else the one whose span holds the instant.
-std::optional<std::size_t> on_stage_index(const ScheduledSession& s, Instant at) {
-    for (std::size_t i = 0; i < s.talks.size(); ++i) {
-        if (s.talks[i].on_stage) return i;
-    }
-    for (std::size_t i = 0; i < s.talks.size(); ++i) {
-        const auto& t = s.talks[i];
+// The talk probably on stage: the scheduler's choice, else the one whose span holds the instant.
+std::optional<std::size_t> on_stage_index(const BoardSession& s, Instant at) {
+    if (s.on_stage) return s.on_stage;
+    for (std::size_t i = 0; i < s->talks.size(); ++i) {
+        const auto& t = s->talks[i];
         if (t.start && t.end && *t.start <= at && at < *t.end) return i;
     }
     return std::nullopt;
@@ -231,8 +229,8 @@ std::optional<std::size_t> on_stage_index(const ScheduledSession& s, Instant at)
 Lists lists_of(const Board* b) {
     Lists l;
     if (b == nullptr) return l;
-    for (const auto& s : b->now) l.now.push_back(&s);
-    if (!l.now.empty()) l.on_stage = on_stage_index(*l.now.front(), b->at);
+    for (const auto& s : b->now) l.now.push_back(&*s);
+    if (!b->now.empty()) l.on_stage = on_stage_index(b->now.front(), b->at);
     auto add_coming = [&](const ScheduledSession& s) {
         auto& list = s.start ? l.coming : l.tba;
         for (const auto* x : list) {
@@ -240,10 +238,10 @@ Lists lists_of(const Board* b) {
         }
         list.push_back(&s);
     };
-    for (const auto& s : b->next) add_coming(s);
-    for (const auto& s : b->later) add_coming(s);
-    for (const auto& s : b->elsewhere) l.elsewhere.push_back(&s);
-    if (b->next_day_first) l.next_day_first = &*b->next_day_first;
+    for (const auto& s : b->next) add_coming(*s);
+    for (const auto& s : b->later) add_coming(*s);
+    for (const auto& s : b->elsewhere) l.elsewhere.push_back(&*s);
+    if (b->next_day_first) l.next_day_first = &**b->next_day_first;
     return l;
 }
 

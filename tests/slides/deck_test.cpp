@@ -166,7 +166,7 @@ TEST(Deck, StatusSlidesWhenThereIsNothingOnHere) {
     auto evening = status_board(RoomStatus::after_last_session, "20:00");
     auto tomorrow = testing::session("Oral", "Sparsity", "2022-08-30T09:00", "2022-08-30T10:30",
                                      "Exhibit Hall A");
-    evening.next_day_first = tomorrow;
+    evening.next_day_first = board_session(tomorrow);
     auto d = deck_for(evening);
     ASSERT_EQ(names(d), std::vector<std::string>{"tomorrow"});
     EXPECT_TRUE(has_text(d.slides[0], "Tomorrow here: Sparsity"));
@@ -201,8 +201,10 @@ TEST(Deck, PortraitAndSmallScreensStayCleanAndLongTextIsShortened) {
         expect_clean(deck_for(testing::midday_board(), size));
     }
     auto b = testing::morning_board();
-    auto& abstract = b.now[0].talks[0].abstract;
+    auto papers = testing::outstanding_papers();
+    auto& abstract = papers.talks[0].abstract;
     abstract = abstract + " " + abstract + " " + abstract;
+    b.now = {testing::on_now(papers, "08:50")};
     auto d = deck_for(b, landscape);
     const auto& talk = slide(d, "talk-1");
     bool shortened = false;

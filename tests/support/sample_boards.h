@@ -18,7 +18,7 @@ inline Instant at(const std::string& hhmm) {
 }
 
 inline ScheduledTalk talk(std::string label, std::string abstract, const std::string& start,
-                          const std::string& end, bool on_stage = false) {
+                          const std::string& end) {
     ScheduledTalk t;
     t.label = std::move(label);
     t.abstract = std::move(abstract);
@@ -26,7 +26,6 @@ inline ScheduledTalk talk(std::string label, std::string abstract, const std::st
     t.start = at(start);
     t.end = at(end);
     t.estimated = true;
-    t.on_stage = on_stage;
     return t;
 }
 
@@ -43,7 +42,7 @@ inline ScheduledSession session(std::string kind, std::string title, const std::
     return s;
 }
 
-inline ScheduledSession outstanding_papers(const std::string& now) {
+inline ScheduledSession outstanding_papers() {
     auto s = session("Oral", "Outstanding Papers", "08:45", "10:00", "Exhibit Hall A");
     s.talks = {
         talk("Pathways",
@@ -75,9 +74,16 @@ inline ScheduledSession outstanding_papers(const std::string& now) {
              "consumption that are typically not issues in dense operations.",
              "09:45", "10:00"),
     };
-    Instant t = at(now);
-    for (auto& tk : s.talks) tk.on_stage = *tk.start <= t && t < *tk.end;
     return s;
+}
+
+// A session as `now` lists it at `now`: the talk whose span holds the instant is on stage.
+inline BoardSession on_now(ScheduledSession s, const std::string& now) {
+    std::optional<std::size_t> stage;
+    for (std::size_t i = 0; i < s.talks.size(); ++i) {
+        if (*s.talks[i].start <= at(now) && at(now) < *s.talks[i].end) stage = i;
+    }
+    return board_session(std::move(s), stage);
 }
 
 inline std::vector<ScheduledSession> afternoon() {
@@ -107,13 +113,13 @@ inline Board morning_board(const std::string& now = "08:50") {
     b.at = at(now);
     b.timezone = "America/Los_Angeles";
     b.status = RoomStatus::in_session;
-    b.now = {outstanding_papers(now)};
+    b.now = {on_now(outstanding_papers(), now)};
     // As the scheduler fills them: `next` the next session here, `later` the rest of the day
     // here, then the day's sessions with no time.
     auto rest = afternoon();
-    b.next = {rest.front()};
-    b.later.assign(rest.begin() + 1, rest.end());
-    for (auto& s : untimed()) b.later.push_back(s);
+    b.next = {board_session(rest.front())};
+    for (auto it = rest.begin() + 1; it != rest.end(); ++it) b.later.push_back(board_session(*it));
+    for (auto& s : untimed()) b.later.push_back(board_session(s));
     auto desk =
         session("Registration Desk", "Registration Check-in Desk", "07:00", "09:00", std::nullopt);
     auto panel = session("Panel", "The Future of MLSys: Industry and Academia", "11:30", "12:30",
@@ -121,7 +127,7 @@ inline Board morning_board(const std::string& now = "08:50") {
     auto reception =
         session("", "Welcome Reception", "17:30", "19:30", std::string("Mission City Ballroom"));
     reception.room_inferred = true;
-    b.elsewhere = {desk, panel, reception};
+    b.elsewhere = {board_session(desk), board_session(panel), board_session(reception)};
     return b;
 }
 
