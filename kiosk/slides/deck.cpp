@@ -30,7 +30,7 @@ Geometry Geometry::for_screen(Size screen) {
     g.unit = std::max(1, std::min(screen.w, screen.h));
     g.margin = g.px(0.074);
     g.header_h = g.px(0.11);
-    g.footer_y = screen.h - g.px(0.085);
+    g.footer_y = screen.h - g.px(0.072);
     int top = g.header_h + g.px(0.05);
     g.content = {g.margin, top, std::max(1, screen.w - 2 * g.margin),
                  std::max(1, screen.h - top - g.px(0.035))};
@@ -88,7 +88,7 @@ std::string format_clock(Instant t, const date::time_zone& zone, bool h24) {
         std::snprintf(buf, sizeof buf, "%02d:%02d", h, m);
     } else {
         int h12 = h % 12 == 0 ? 12 : h % 12;
-        std::snprintf(buf, sizeof buf, "%d:%02d %s", h12, m, h < 12 ? "am" : "pm");
+        std::snprintf(buf, sizeof buf, "%d:%02d %s", h12, m, h < 12 ? "a.m." : "p.m.");
     }
     return buf;
 }
@@ -444,17 +444,22 @@ std::string later_here_line(const Context& c, const ScheduledSession* current) {
 // The band at the foot of the Now slide: what comes next ("NEXT ≈ 09:00 QuadraLib") and after.
 // Returns the top of the band, or `bottom` when there is nothing to say.
 int next_panel(Painter& p, const Context& c, int bottom, std::string_view label,
-               const std::string& time, const std::string& title, const std::string& then) {
+               const std::string& time, const std::string& title,
+               const std::vector<std::string>& then) {
     if (title.empty()) return bottom;
     const auto& t = c.theme;
     auto label_s = p.style(Weight::medium, t.type.meta, t.muted);
     auto title_s = p.style(Weight::semibold, t.type.heading, t.text);
     auto then_s = p.style(Weight::regular, t.type.body, t.muted);
     int pad_x = c.g.px(0.028);
-    int pad_y = c.g.px(0.022);
+    int pad_y = c.g.px(0.016);
     int inner_w = c.g.content.w - 2 * pad_x;
     int h = pad_y * 2 + p.metrics(title_s).height;
-    if (!then.empty()) h += c.g.px(0.004) + p.metrics(then_s).height;
+    int then_advance = p.advance(then_s);
+    if (!then.empty()) {
+        h += c.g.px(0.004) + p.metrics(then_s).height +
+             static_cast<int>(then.size() - 1) * then_advance;
+    }
     int top = bottom - h;
     p.fill({c.g.content.x, top, c.g.content.w, h}, t.panel, c.g.px(0.012));
     int x = c.g.content.x + pad_x;
@@ -463,9 +468,10 @@ int next_panel(Painter& p, const Context& c, int bottom, std::string_view label,
     Rect l = p.on_baseline(x, baseline, head, label_s, inner_w / 2, t.panel);
     int tx = l.right() + c.g.px(0.035);
     p.on_baseline(tx, baseline, title, title_s, c.g.content.x + pad_x + inner_w - tx, t.panel);
-    if (!then.empty()) {
-        p.line(x, top + pad_y + p.metrics(title_s).height + c.g.px(0.004), then, then_s, inner_w,
-               t.panel);
+    int ty = top + pad_y + p.metrics(title_s).height + c.g.px(0.004);
+    for (const auto& line : then) {
+        p.line(x, ty, line, then_s, inner_w, t.panel);
+        ty += then_advance;
     }
     return top;
 }
@@ -491,7 +497,7 @@ bool now_slide(Slide& slide, const Context& c) {
     int dots_w = g.px(0.2);
     if (!footer.empty())
         p.line(g.content.x, g.footer_y, footer, footer_s, g.content.w - dots_w, t.background);
-    int band_bottom = g.footer_y - g.px(0.035);
+    int band_bottom = g.footer_y - g.px(0.03);
 
     // Index of the talk on stage, or the talk count when none is (g++ 12 warns falsely about an
     // optional here).
@@ -503,17 +509,24 @@ bool now_slide(Slide& slide, const Context& c) {
     int band_top = band_bottom;
     if (first_next_talk < s->talks.size()) {
         const auto& nt = s->talks[first_next_talk];
-        // Whole talks only: the line ends where the next one would not fit.
-        std::string then_line;
+        // The talks after it, whole ones only: one line on a wide screen, a few on a tall one.
+        std::vector<std::string> then;
         auto then_s = p.style(Weight::regular, t.type.body, t.muted);
         int then_w = g.content.w - 2 * g.px(0.028);
+        std::size_t max_lines = g.screen.h > g.screen.w ? 3 : 1;
         for (std::size_t i = first_next_talk + 1; i < s->talks.size(); ++i) {
             std::string item = join({talk_time(c, s->talks[i]), s->talks[i].label}, " ");
-            std::string longer = then_line.empty() ? "then " + item : then_line + dot + item;
-            if (p.width(longer, then_s) > then_w) break;
-            then_line = std::move(longer);
+            if (then.empty()) {
+                then.push_back("then " + item);
+            } else if (p.width(then.back() + dot + item, then_s) <= then_w) {
+                then.back() += dot + item;
+            } else if (then.size() < max_lines) {
+                then.push_back(item);
+            } else {
+                break;
+            }
         }
-        band_top = next_panel(p, c, band_bottom, "NEXT", talk_time(c, nt), nt.label, then_line);
+        band_top = next_panel(p, c, band_bottom, "NEXT", talk_time(c, nt), nt.label, then);
     } else {
         // The last talk (or a session without talks): the band names the next session here.
         const ScheduledSession* after = nullptr;
@@ -525,14 +538,14 @@ bool now_slide(Slide& slide, const Context& c) {
         }
         if (after != nullptr) {
             band_top = next_panel(p, c, band_bottom, on_now ? "NEXT HERE" : "AFTER THAT",
-                                  c.clock(*after->start), after->title, "");
+                                  c.clock(*after->start), after->title, {});
             if (!footer.empty() && footer.find(after->title) != std::string::npos) {
                 // The band already says it; the footer would repeat it.
                 slide.texts.erase(slide.texts.begin());
             }
         }
     }
-    int limit = band_top - g.px(0.045);
+    int limit = band_top - g.px(0.035);
 
     // From the top down: chip, title, times, progress.
     int y = g.content.y;
@@ -568,7 +581,7 @@ bool now_slide(Slide& slide, const Context& c) {
     } else if (!on_now && !s->talks.empty()) {
         talk = &s->talks.front();
     }
-    y += g.px(0.06);
+    y += g.px(0.05);
     auto label_s = p.style(Weight::medium, t.type.body, kc);
     auto talk_s = p.style(Weight::bold, t.type.title, t.text);
     auto body_s = p.style(Weight::regular, t.type.body, t.body);
@@ -583,7 +596,7 @@ bool now_slide(Slide& slide, const Context& c) {
             y = tl.bottom() + g.px(0.012);
             std::string who = join(talk->speakers, ", ");
             const std::string& text = talk->abstract.empty() ? who : talk->abstract;
-            int max_lines = g.screen.h > g.screen.w ? 6 : 2;
+            int max_lines = g.screen.h > g.screen.w ? 10 : 2;
             int lines = std::min(max_lines, p.lines_between(y, limit, body_s));
             // The abstract in a box no wider than a comfortable reading measure.
             int measure_w = std::min(g.content.w, g.px(1.3));

@@ -30,7 +30,7 @@ struct Announcement {
 
 // What the deck shows, with its defaults in one place (the config's [slides] and [clock] fill it).
 struct DeckOptions {
-    bool clock_24h = true;       // "13:05"; false gives "1:05 pm"
+    bool clock_24h = true;       // "13:05"; false gives "1:05 p.m."
     bool clock_seconds = false;  // the header clock shows seconds (it then ticks every second)
     int max_talk_slides = 3;     // talk spotlights per session, on stage first
     bool show_up_next = true;    // which slides the rotation includes ([slides] in the config)
@@ -83,7 +83,7 @@ struct ChromeInput {
 Slide layout_chrome(const ChromeInput& input, Size screen, const Theme& theme,
                     const DeckOptions& options, const TextMeasurer& measure);
 
-// "09:15" or "9:15 am", venue-local.
+// "09:15" or "9:15 a.m.", venue-local.
 std::string format_clock(Instant t, const date::time_zone& zone, bool h24);
 
 // "ends in about 5 min", "starts in 1 h 20 min": whole minutes, rounded up.

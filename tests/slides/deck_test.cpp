@@ -229,7 +229,7 @@ TEST(Chrome, TwelveHourClockWithSecondsAndNoDotsForOneSlide) {
     auto c = layout_chrome(
         {"Exhibit Hall A", "America/Los_Angeles", at("13:05") + std::chrono::seconds(7), 0, 1},
         landscape, theme, o, measure);
-    EXPECT_EQ(c.texts.front().text, "1:05:07 pm");
+    EXPECT_EQ(c.texts.front().text, "1:05:07 p.m.");
     EXPECT_EQ(c.fills.size(), 1u);
 }
 
@@ -256,9 +256,9 @@ TEST(Times, RelativeTimesInWholeMinutesRoundedUp) {
 TEST(Times, ClockInTheVenueZone) {
     const auto& z = testing::venue_zone();
     EXPECT_EQ(format_clock(at("08:05"), z, true), "08:05");
-    EXPECT_EQ(format_clock(at("00:30"), z, false), "12:30 am");
-    EXPECT_EQ(format_clock(at("12:00"), z, false), "12:00 pm");
-    EXPECT_EQ(format_clock(at("17:30"), z, false), "5:30 pm");
+    EXPECT_EQ(format_clock(at("00:30"), z, false), "12:30 a.m.");
+    EXPECT_EQ(format_clock(at("12:00"), z, false), "12:00 p.m.");
+    EXPECT_EQ(format_clock(at("17:30"), z, false), "5:30 p.m.");
 }
 
 }  // namespace

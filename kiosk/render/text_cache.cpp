@@ -1,0 +1,92 @@
+// The text texture cache (see text_cache.h).
+#include "kiosk/render/text_cache.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "kiosk/render/fonts.h"
+
+namespace kiosk {
+
+struct TextCache::Entry {
+    std::string key;
+    std::unique_ptr<SDL_Texture, TextureDeleter> texture;
+    int w = 0;
+    int h = 0;
+    std::uint64_t last_frame = 0;
+};
+
+void TextCache::TextureDeleter::operator()(SDL_Texture* t) const { SDL_DestroyTexture(t); }
+
+TextCache::TextCache(SDL_Renderer* renderer, const FontSet& fonts, std::size_t budget_bytes)
+    : renderer_(renderer), fonts_(fonts), budget_(budget_bytes) {}
+
+TextCache::~TextCache() = default;
+
+namespace {
+
+std::string key_of(const std::string& text, const TextStyle& s) {
+    std::string key;
+    key.reserve(text.size() + 16);
+    key += static_cast<char>('0' + static_cast<int>(s.weight));
+    key += std::to_string(s.px);
+    key += to_string(s.colour);
+    key += '\x1f';
+    key += text;
+    return key;
+}
+
+}  // namespace
+
+SDL_Texture* TextCache::get(const std::string& text, const TextStyle& style, int* w, int* h) {
+    if (text.empty()) return nullptr;
+    std::string key = key_of(text, style);
+    if (auto it = index_.find(key); it != index_.end()) {
+        lru_.splice(lru_.begin(), lru_, it->second);
+        Entry& e = *it->second;
+        e.last_frame = frame_;
+        ++stats_.hits;
+        *w = e.w;
+        *h = e.h;
+        return e.texture.get();
+    }
+    SDL_Color c{style.colour.r, style.colour.g, style.colour.b, style.colour.a};
+    SDL_Surface* surface =
+        TTF_RenderUTF8_Blended(fonts_.font(style.weight, style.px), text.c_str(), c);
+    if (surface == nullptr) return nullptr;
+    SDL_Texture* texture = SDL_CreateTextureFromSurface(renderer_, surface);
+    int sw = surface->w;
+    int sh = surface->h;
+    SDL_FreeSurface(surface);
+    if (texture == nullptr) return nullptr;
+    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+    lru_.push_front(
+        Entry{key, std::unique_ptr<SDL_Texture, TextureDeleter>(texture), sw, sh, frame_});
+    index_[key] = lru_.begin();
+    ++stats_.renders;
+    ++stats_.entries;
+    stats_.bytes += static_cast<std::size_t>(sw) * static_cast<std::size_t>(sh) * 4;
+    *w = sw;
+    *h = sh;
+    return texture;
+}
+
+void TextCache::begin_frame() {
+    while (stats_.bytes > budget_ && !lru_.empty() && lru_.back().last_frame < frame_) {
+        const Entry& e = lru_.back();
+        stats_.bytes -= static_cast<std::size_t>(e.w) * static_cast<std::size_t>(e.h) * 4;
+        --stats_.entries;
+        index_.erase(e.key);
+        lru_.pop_back();
+    }
+    ++frame_;
+}
+
+void TextCache::clear() {
+    index_.clear();
+    lru_.clear();
+    stats_.entries = 0;
+    stats_.bytes = 0;
+}
+
+}  // namespace kiosk

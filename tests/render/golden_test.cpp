@@ -1,0 +1,186 @@
+// Golden images: every slide type drawn offscreen at fixed instants, 1920x1080 and 1080x1920,
+// compared with the reviewed pictures in tests/data/golden/ within a per-pixel tolerance.
+//
+// On a mismatch the picture drawn and a diff (changed pixels in red) are written to
+// <build>/golden/. After reviewing a deliberate change by eye, re-bless with
+//   KIOSK_BLESS=1 build/tests/kiosk_render_tests --gtest_filter='Golden*'
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+
+#include <gtest/gtest.h>
+
+#include "kiosk/render/canvas.h"
+#include "kiosk/render/fonts.h"
+#include "kiosk/slides/deck.h"
+
+#include "tests/support/sample_boards.h"
+
+namespace kiosk {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::at;
+
+const FontSet& fonts() {
+    static auto f = FontSet::open({std::string(KIOSK_SOURCE_DIR) + "/assets/fonts"});
+    if (!f) throw std::runtime_error(f.error().front().message);
+    return *f.value();
+}
+
+struct Case {
+    std::string name;   // the golden's file name
+    std::string slide;  // which slide of the deck
+    std::function<DeckInput()> input;
+};
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
+}  // namespace
+
+void PrintTo(const Size& s, std::ostream* os) { *os << s.w << "x" << s.h; }
+
+namespace {
+
+Board morning = testing::morning_board();
+Board midday = testing::midday_board();
+Board before = [] {
+    auto b = testing::status_board(RoomStatus::before_conference, "2022-08-28T16:00");
+    b.next_day_first = board_session(testing::outstanding_papers());
+    return b;
+}();
+Board after = testing::status_board(RoomStatus::after_conference, "2022-08-30T09:00");
+Board evening = [] {
+    auto b = testing::status_board(RoomStatus::after_last_session, "19:40");
+    b.next_day_first =
+        board_session(testing::session("Oral", "Sparsity and Pruning at Scale", "2022-08-30T09:00",
+                                       "2022-08-30T10:30", "Exhibit Hall A"));
+    b.elsewhere = {board_session(testing::session("", "Welcome Reception", "17:30", "20:30",
+                                                  std::string("Mission City Ballroom")))};
+    return b;
+}();
+
+DeckInput input_for(const Board& b) { return {&b, b.room, b.at, {}}; }
+
+const std::vector<Case>& cases() {
+    static const std::vector<Case> all = {
+        {"now", "now", [] { return input_for(morning); }},
+        {"now-between", "now", [] { return input_for(midday); }},
+        {"talk", "talk-2", [] { return input_for(morning); }},
+        {"up-next", "up-next", [] { return input_for(morning); }},
+        {"around", "around", [] { return input_for(morning); }},
+        {"later", "later", [] { return input_for(morning); }},
+        {"tomorrow", "tomorrow", [] { return input_for(evening); }},
+        {"before", "status", [] { return input_for(before); }},
+        {"after", "status", [] { return input_for(after); }},
+        {"no-program", "status",
+         [] {
+             return DeckInput{nullptr, "Exhibit Hall A", at("09:00"), {}};
+         }},
+        {"announcement", "announcement",
+         [] {
+             auto in = input_for(morning);
+             in.announcement = Announcement{
+                 "Lunch is served in the Mission City Ballroom. The afternoon orals start at "
+                 "13:00 in this room.",
+                 at("13:00")};
+             return in;
+         }},
+    };
+    return all;
+}
+
+// Draws one case; the deck and chrome must lay out without problems.
+Image draw(const Case& c, Size size) {
+    Theme theme;
+    DeckOptions options;
+    DeckInput in = c.input();
+    Deck deck = build_deck(in, size, theme, options, fonts());
+    const Slide* slide = nullptr;
+    std::size_t index = 0;
+    for (std::size_t i = 0; i < deck.slides.size(); ++i) {
+        if (deck.slides[i].name == c.slide) {
+            slide = &deck.slides[i];
+            index = i;
+        }
+    }
+    if (slide == nullptr) {
+        ADD_FAILURE() << "no slide " << c.slide;
+        return {};
+    }
+    for (const auto& p : slide->problems) ADD_FAILURE() << c.name << ": " << p.what;
+    std::string room = in.board ? in.board->room : in.room;
+    std::string tz = in.board ? in.board->timezone : "America/Los_Angeles";
+    Slide chrome =
+        layout_chrome({room, tz, in.at, index, deck.slides.size()}, size, theme, options, fonts());
+    for (const auto& p : chrome.problems) ADD_FAILURE() << c.name << " chrome: " << p.what;
+    auto canvas = Canvas::create(size, fonts());
+    if (!canvas) throw std::runtime_error(canvas.error().front().message);
+    canvas.value()->draw(theme, slide, 1.0, chrome);
+    return canvas.value()->image();
+}
+
+class Golden : public ::testing::TestWithParam<std::tuple<Case, Size>> {};
+
+TEST_P(Golden, MatchesTheReviewedPicture) {
+    const auto& [c, size] = GetParam();
+    std::string dims = std::to_string(size.w) + "x" + std::to_string(size.h);
+    fs::path golden = fs::path(KIOSK_TEST_DATA_DIR) / "golden" / dims / (c.name + ".png");
+    fs::path out_dir = fs::path(KIOSK_BINARY_DIR) / "golden" / dims;
+    Image img = draw(c, size);
+    ASSERT_EQ(img.w, size.w);
+    const char* bless = std::getenv("KIOSK_BLESS");
+    if (bless != nullptr && std::string(bless) == "1") {
+        fs::create_directories(golden.parent_path());
+        ASSERT_TRUE(write_png(golden.string(), img).has_value());
+        GTEST_SKIP() << "blessed " << golden;
+    }
+    auto expected = read_png(golden.string());
+    ASSERT_TRUE(expected.has_value())
+        << expected.error().front().file << ": " << expected.error().front().message
+        << " (bless with KIOSK_BLESS=1 after reviewing the picture)";
+    ASSERT_EQ(expected->w, img.w);
+    ASSERT_EQ(expected->h, img.h);
+    // A pixel differs when a channel is off by more than 24 of 255 (anti-aliasing and rounding
+    // stay below that); a picture differs when more than 0.05% of its pixels do.
+    Image diff = img;
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i < img.rgb.size(); i += 3) {
+        bool off = false;
+        for (std::size_t k = 0; k < 3; ++k) {
+            off |= std::abs(int(img.rgb[i + k]) - int(expected->rgb[i + k])) > 24;
+        }
+        if (off) {
+            ++differing;
+            diff.rgb[i] = 255;
+            diff.rgb[i + 1] = diff.rgb[i + 2] = 0;
+        } else {
+            for (std::size_t k = 0; k < 3; ++k) diff.rgb[i + k] /= 3;  // dimmed context
+        }
+    }
+    std::size_t allowed = img.rgb.size() / 3 / 2000;
+    if (differing > allowed) {
+        fs::create_directories(out_dir);
+        (void)write_png((out_dir / (c.name + ".png")).string(), img);
+        (void)write_png((out_dir / (c.name + "-diff.png")).string(), diff);
+        ADD_FAILURE() << differing << " pixels differ from " << golden << "; see " << out_dir << "/"
+                      << c.name << "{,-diff}.png";
+    }
+}
+
+std::string case_name(const ::testing::TestParamInfo<Golden::ParamType>& info) {
+    const auto& [c, size] = info.param;
+    std::string n = c.name + "_" + std::to_string(size.w) + "x" + std::to_string(size.h);
+    for (auto& ch : n) {
+        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+    }
+    return n;
+}
+
+INSTANTIATE_TEST_SUITE_P(Slides, Golden,
+                         ::testing::Combine(::testing::ValuesIn(cases()),
+                                            ::testing::Values(Size{1920, 1080}, Size{1080, 1920})),
+                         case_name);
+
+}  // namespace
+}  // namespace kiosk
