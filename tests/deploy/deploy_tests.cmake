@@ -1,0 +1,20 @@
+# Deployment tests (issue 7): the systemd units, the Debian package, kiosk-fetch. Shell scripts,
+# each a few seconds at most; exit 77 means a tool is missing and the test is reported as skipped.
+set(KIOSK_DEPLOY_TESTS "${CMAKE_CURRENT_LIST_DIR}")
+set(KIOSK_UNITS_DIR "${PROJECT_SOURCE_DIR}/systemd")
+set(KIOSK_FETCH "${PROJECT_SOURCE_DIR}/kiosk/tools/kiosk-fetch")
+
+add_test(NAME deploy.units.verify
+         COMMAND bash ${KIOSK_DEPLOY_TESTS}/units_test.sh verify ${KIOSK_UNITS_DIR}
+                 $<TARGET_FILE:kiosk> ${KIOSK_FETCH})
+add_test(NAME deploy.units.security
+         COMMAND bash ${KIOSK_DEPLOY_TESTS}/units_test.sh security ${KIOSK_UNITS_DIR})
+add_test(NAME deploy.units.policy
+         COMMAND bash ${KIOSK_DEPLOY_TESTS}/units_test.sh policy ${KIOSK_UNITS_DIR})
+add_test(NAME deploy.deb
+         COMMAND bash ${KIOSK_DEPLOY_TESTS}/deb_test.sh ${PROJECT_BINARY_DIR} $<TARGET_FILE:kiosk>
+                 ${KIOSK_SYSTEMD_UNITDIR} ${KIOSK_SYSUSERSDIR} ${PROJECT_SOURCE_DIR})
+add_test(NAME deploy.fetch
+         COMMAND bash ${KIOSK_DEPLOY_TESTS}/kiosk_fetch_test.sh ${KIOSK_FETCH} $<TARGET_FILE:kiosk>)
+set_tests_properties(deploy.units.verify deploy.units.security deploy.units.policy deploy.deb
+                     deploy.fetch PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
