@@ -18,3 +18,7 @@ add_test(NAME deploy.fetch
          COMMAND bash ${KIOSK_DEPLOY_TESTS}/kiosk_fetch_test.sh ${KIOSK_FETCH} $<TARGET_FILE:kiosk>)
 set_tests_properties(deploy.units.verify deploy.units.security deploy.units.policy deploy.deb
                      deploy.fetch PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# The config the package installs as /etc/kiosk/kiosk.toml stays one the kiosk accepts.
+add_test(NAME deploy.config COMMAND kiosk check-config ${KIOSK_UNITS_DIR}/kiosk.toml)
+set_tests_properties(deploy.config PROPERTIES LABELS deploy)
