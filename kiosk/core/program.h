@@ -36,7 +36,8 @@ struct SourceRef {
 
 struct Talk {
     std::string label;           // short name a passer-by recognises ("Pathways"); never empty
-    bool label_derived = false;  // true when the importer made it up from the abstract
+    bool label_derived = false;  // true when the importer made it up (from the abstract, or
+                                 // "Talk 3" when there is none), not stated by the source
     std::string abstract;        // full text, never shortened here
     std::optional<std::string> room;
     std::vector<std::string> speakers;
@@ -55,6 +56,10 @@ struct Session {
     Origin room_origin = Origin::stated;
     std::optional<Instant> start;  // none: time to be announced (never invented)
     std::optional<Instant> end;    // none: the scheduler infers one and flags it
+    // The venue-local day the session belongs to; set with `start`, and also for an untimed
+    // session the source files under a day ("Invited Talk: Kunle Olukotun" on Monday's page),
+    // so it can be shown as "time to be announced" on that day. None: the day is not known.
+    std::optional<date::local_days> day;
     Origin end_origin = Origin::stated;
     std::string description;
     std::vector<Talk> talks;
