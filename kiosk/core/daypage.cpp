@@ -19,6 +19,7 @@
 #include <date/tz.h>
 
 #include "kiosk/core/labels.h"
+#include "kiosk/core/names.h"
 #include "kiosk/core/text.h"
 #include "kiosk/core/time.h"
 
@@ -543,7 +544,7 @@ std::vector<std::string> split_names(std::string_view s) {
     while (b <= s.size()) {
         std::size_t e = s.find(middle_dot, b);
         std::string_view part = trim(s.substr(b, e == s.npos ? s.npos : e - b));
-        if (!part.empty()) out.push_back(collapse_spaces(part));
+        if (!part.empty()) out.push_back(tidy_name(part));
         if (e == s.npos) break;
         b = e + middle_dot.size();
     }
@@ -631,10 +632,10 @@ HeaderText split_header(std::string_view text) {
     }
     if (colon != 0) {
         h.leftover = std::string(trim(strip_leftover_label(trim(text.substr(0, start)))));
-        h.kind = collapse_spaces(text.substr(start, colon - start));
-        h.title = collapse_spaces(text.substr(colon + 1));
+        h.kind = tidy_name(text.substr(start, colon - start));
+        h.title = tidy_name(text.substr(colon + 1));
     } else {
-        h.title = collapse_spaces(text);
+        h.title = tidy_name(text);
     }
     // "… - panel": a kind glued at the end. A passer-by should read the title without it.
     for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
@@ -675,7 +676,7 @@ std::optional<HeaderText> untimed_header(std::string_view line) {
     if (rest.empty() || rest.back() == '.' || std::count(rest.begin(), rest.end(), ' ') > 8) {
         return std::nullopt;
     }
-    return HeaderText{"", collapse_spaces(text.substr(0, colon)), collapse_spaces(rest)};
+    return HeaderText{"", tidy_name(text.substr(0, colon)), tidy_name(rest)};
 }
 
 // A line that can be a title: short, not a sentence.
@@ -939,7 +940,7 @@ void Reader::line(std::string_view s, int number, bool last_line_cut) {
 
     if (expect_ == Expect::title) {
         if (looks_like_title(s) && !speakers_line(s, false)) {
-            current_->session.title = collapse_spaces(s);
+            current_->session.title = tidy_name(s);
             if (!current_->untimed_name.empty()) {
                 current_->session.speakers = split_names(current_->untimed_name);
             }
@@ -1146,6 +1147,16 @@ Instant to_instant(date::local_days day, int minutes_after_midnight, const date:
 
 }  // namespace
 
+ImportOptions day_page_options(const Config& config, std::string file_name,
+                               date::local_days reference_day) {
+    ImportOptions o;
+    o.file_name = std::move(file_name);
+    o.fallback_timezone = config.venue.timezone;
+    o.reference_day = reference_day;
+    if (config.data.year != 0) o.year = config.data.year;
+    return o;
+}
+
 Result<Program> import_day_page(std::string_view bytes, const ImportOptions& options) {
     Sink sink(options.file_name);
     auto fail_with = [&](std::string message) {
@@ -1256,22 +1267,16 @@ Result<Program> import_day_page(std::string_view bytes, const ImportOptions& opt
     Program program;
     program.timezone = std::string(zone->name());
     // Prose rooms take the spelling of a marker room they match ("mission city ballroom").
-    std::map<std::string, std::string> rooms;  // lower-case -> as written
+    std::map<std::string, std::string> rooms;  // fold_name -> as written
     for (const auto& d : drafts) {
         for (const auto& t : d.session.talks) {
-            if (t.room) {
-                std::string key;
-                for (char c : *t.room) key += ascii_lower(c);
-                rooms.emplace(key, *t.room);
-            }
+            if (t.room) rooms.emplace(fold_name(*t.room), *t.room);
         }
     }
     for (auto& d : drafts) {
         Session& s = d.session;
         if (s.room && s.room_origin == Origin::from_prose) {
-            std::string key;
-            for (char c : *s.room) key += ascii_lower(c);
-            if (auto it = rooms.find(key); it != rooms.end()) s.room = it->second;
+            if (auto it = rooms.find(fold_name(*s.room)); it != rooms.end()) s.room = it->second;
         }
         s.day = d.day;
         if (d.day && d.start_minutes) {

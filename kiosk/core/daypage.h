@@ -25,6 +25,7 @@
 
 #include <date/date.h>
 
+#include "kiosk/core/config.h"
 #include "kiosk/core/program.h"
 #include "kiosk/core/result.h"
 
@@ -39,6 +40,11 @@ struct ImportOptions {
     date::local_days reference_day{};
     std::optional<int> year;  // = none // config's data.year: pins the year instead
 };
+
+// The options a screen's config gives: venue.timezone as the fallback zone, data.year pinned
+// when set. `reference_day` is today (or the day being rehearsed), from the app's clock.
+ImportOptions day_page_options(const Config& config, std::string file_name,
+                               date::local_days reference_day);
 
 // A Program when anything was usable (what was skipped or guessed is in `warnings`, each with
 // file:line); the diagnostics that explain why not otherwise. Linear in the size of `bytes`;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kiosk/core/names.h"
 #include "kiosk/core/text.h"
 
 namespace kiosk {
@@ -418,7 +419,7 @@ TalkLabel talk_label(std::string_view abstract, int number) {
             break;
         }
     }
-    return {shorten_at_word(collapse_spaces(s), max_label_chars), LabelSource::first_sentence};
+    return {shorten_at_word(tidy_name(s), max_label_chars), LabelSource::first_sentence};
 }
 
 }  // namespace kiosk

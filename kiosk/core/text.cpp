@@ -147,22 +147,6 @@ std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_
     return std::string_view::npos;
 }
 
-std::string collapse_spaces(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    bool space = false;
-    for (char c : trim(s)) {
-        if (is_ascii_space(c)) {
-            space = true;
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
-
 namespace {
 
 // Words a sign should not end on: "High-performance primitives for" reads as broken.

@@ -53,9 +53,6 @@ bool istarts_with(std::string_view s, std::string_view prefix);
 bool iends_with(std::string_view s, std::string_view suffix);
 std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_t from = 0);
 
-// Runs of ASCII whitespace become one space; the ends are trimmed.
-std::string collapse_spaces(std::string_view s);
-
 // `s` if it has at most `max_chars` code points; else cut at the last word boundary that leaves
 // room for "…", with a dangling comma, colon or short function word ("of", "the", "and", …)
 // dropped, and "…" appended. A single word longer than the limit is cut inside the word.

@@ -65,7 +65,6 @@ TEST(Text, TrimAndCaseInsensitiveAscii) {
     EXPECT_TRUE(iends_with("x - Panel", "panel"));
     EXPECT_EQ(ifind("Held in the BALLROOM", "ballroom"), 12u);
     EXPECT_EQ(ifind("abc", "abcd"), std::string_view::npos);
-    EXPECT_EQ(collapse_spaces("  Ana   Ruiz \t "), "Ana Ruiz");
 }
 
 TEST(Text, ShortenAtWordCutsAtAWordAndDropsDanglingWords) {
