@@ -97,6 +97,9 @@ contains "$work/out" "installed $url as $target"
 [ "$(stat -c %Y "$target")" = "$(stat -c %Y "$served/program.txt")" ] ||
     fail "the target's time is not the server's Last-Modified"
 contains "$work/check-args.log" "--year 2022"
+# The download is checked under a name with the target's extension (formats may go by it).
+grep -q -- "--year 2022 $screen/\.program\.[A-Za-z0-9]*\.txt$" "$work/check-args.log" ||
+    fail "kiosk check was not given a .txt file: $(cat "$work/check-args.log")"
 no_leftovers
 
 # --- unchanged: the request is conditional, the server says 304, the file is not touched
