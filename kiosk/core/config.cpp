@@ -18,6 +18,7 @@
 
 #include <toml++/toml.h>
 
+#include "kiosk/core/names.h"
 #include "kiosk/core/time.h"
 
 namespace kiosk {
@@ -43,38 +44,6 @@ struct Reader {
         errors.push_back(Diagnostic{file, line, Severity::error, std::move(message)});
     }
 };
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
-        }
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
-// The closest candidate, if it is close enough to be a typo (a third of the word, at least 2).
-std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& names) {
-    std::optional<std::string> best;
-    std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-    for (const auto& n : names) {
-        std::size_t d = edit_distance(word, n);
-        if (d < best_distance) {
-            best_distance = d;
-            best = n;
-        }
-    }
-    return best;
-}
-
-std::string did_you_mean(const std::optional<std::string>& s) {
-    return s ? " (did you mean '" + *s + "'?)" : "";
-}
 
 std::string describe(const toml::node& n) {
     switch (n.type()) {

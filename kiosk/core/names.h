@@ -1,8 +1,11 @@
 // Matching names people type against names programs spell: rooms, kinds, titles.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk {
 
@@ -17,5 +20,15 @@ std::string fold_name(std::string_view name);
 
 // Whether `phrase` occurs in `text` as whole words; both already folded.
 bool contains_words(std::string_view text, std::string_view phrase);
+
+// Levenshtein distance in bytes: how many single edits turn `a` into `b`.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word`, if it is close enough to be a typo (a third of the word, at
+// least 2 edits).
+std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& names);
+
+// " (did you mean 'X'?)", or "" when there is no suggestion.
+std::string did_you_mean(const std::optional<std::string>& suggestion);
 
 }  // namespace kiosk

@@ -44,6 +44,10 @@ struct Talk {
     std::optional<Instant> start;  // exact, when the source has it (day pages never do)
     std::optional<Instant> end;
     SourceRef source;
+    // Set to corrected by staff corrections (corrections.h); stated otherwise.
+    Origin label_origin = Origin::stated;
+    Origin room_origin = Origin::stated;
+    Origin time_origin = Origin::stated;  // start and end
 
     bool operator==(const Talk&) const = default;
 };
@@ -69,7 +73,9 @@ struct Session {
     std::string colour;    // "#5AA9FF", the track's colour as the source gives it
     std::string language;  // BCP 47 ("en")
     bool hidden = false;   // hidden by a correction: kept for `kiosk check`, never shown
-    SourceRef source;
+    SourceRef source;      // for a session added by a correction: its line in corrections.toml
+    Origin start_origin = Origin::stated;  // corrected, or stated
+    Origin title_origin = Origin::stated;  // corrected, or stated
 
     bool operator==(const Session&) const = default;
 };

@@ -5,63 +5,26 @@
 
 #include "kiosk/core/time.h"
 
+#include "tests/support/seed_program.h"
+
 namespace kiosk {
 namespace {
 
 using std::chrono::minutes;
 
-const date::time_zone& zone(const char* name) { return *find_zone(name).value(); }
+using testing::session;
 
 Instant at(std::string_view text, const char* tz = "America/Los_Angeles") {
-    return parse_instant(text, zone(tz), "test").value();
+    return testing::venue_time(text, tz);
 }
+
+const date::time_zone& zone(const char* name) { return *find_zone(name).value(); }
 
 std::string hhmm(const std::optional<Instant>& t, const char* tz = "America/Los_Angeles") {
     return t ? format_hhmm(*t, zone(tz)) : "none";
 }
 
-Session session(std::string kind, std::string title, std::optional<std::string> room,
-                std::optional<Instant> start, std::vector<std::string> talks = {}) {
-    Session s;
-    s.kind = std::move(kind);
-    s.title = std::move(title);
-    s.room = std::move(room);
-    s.start = start;
-    for (auto& label : talks) {
-        Talk t;
-        t.label = std::move(label);
-        t.room = s.room;
-        s.talks.push_back(std::move(t));
-    }
-    return s;
-}
-
-// The seed (data/program.txt) as the importer reads it: one Monday in Santa Clara.
-Program seed() {
-    Program p;
-    p.timezone = "America/Los_Angeles";
-    auto& s = p.sessions;
-    s.push_back(session("Registration Desk", "Registration Check-in Desk", std::nullopt,
-                        at("2022-08-29T07:00")));
-    s.push_back(
-        session("Oral", "Outstanding Papers", "Exhibit Hall A", at("2022-08-29T08:45"),
-                {"Pathways", "QuadraLib", "Talk 3", "ML-EXray", "GPU semiring primitives"}));
-    s.push_back(session("Invited Talk", "Systems for ML and ML for Systems: A Virtuous Cycle",
-                        std::nullopt, std::nullopt));
-    s.push_back(session("Panel", "The Future of MLSys: Industry and Academia", std::nullopt,
-                        at("2022-08-29T11:30")));
-    s.push_back(session("Tutorial", "Gemmini", std::nullopt, std::nullopt));
-    s.push_back(session("Tutorial", "Time Series Anomaly Detection", std::nullopt, std::nullopt));
-    s.push_back(session("Oral", "Distributed and Parallel Learning", "Exhibit Hall A",
-                        at("2022-08-29T13:00"), {"BNS-GCN", "SAR", "Talk 3", "LightSecAgg"}));
-    s.push_back(session("Oral", "ML Compilers & Runtime", "Exhibit Hall A", at("2022-08-29T14:15"),
-                        {"CoRa", "Apollo", "DietCode", "Bit-serial weight pools"}));
-    s.push_back(session("Oral", "Systems for ML 1", "Exhibit Hall A", at("2022-08-29T16:00"),
-                        {"MLPerf Mobile", "TorchSparse", "Hydrozoa", "Plumber", "Graphiler"}));
-    s.push_back(session("", "Welcome Reception", "Mission City Ballroom", at("2022-08-29T17:30")));
-    s.back().room_origin = Origin::from_prose;
-    return p;
-}
+Program seed() { return testing::seed_program(); }
 
 Board board(const Program& p, std::string_view room, Instant t,
             const ScheduleSettings& settings = {}) {
@@ -97,7 +60,7 @@ TEST(Scheduler, SeedAt0910IsOutstandingPapersWithQuadraLibOnStage) {
     EXPECT_EQ(titles(b.later),
               (std::vector<std::string>{"ML Compilers & Runtime", "Systems for ML 1",
                                         "Systems for ML and ML for Systems: A Virtuous Cycle",
-                                        "Gemmini", "Time Series Anomaly Detection"}));
+                                        testing::gemmini, testing::time_series}));
     EXPECT_FALSE(b.later[2]->start.has_value());
     EXPECT_TRUE(b.later[2]->venue_wide);
     EXPECT_EQ(titles(b.elsewhere),
@@ -387,7 +350,7 @@ TEST(Scheduler, UntimedSessionsBelongToTheDayOfTheTimedOneBeforeThem) {
     EXPECT_EQ(monday.status, RoomStatus::after_last_session);
     EXPECT_EQ(titles(monday.later),
               (std::vector<std::string>{"Systems for ML and ML for Systems: A Virtuous Cycle",
-                                        "Gemmini", "Time Series Anomaly Detection"}));
+                                        testing::gemmini, testing::time_series}));
     ASSERT_TRUE(monday.next_day_first.has_value());
     EXPECT_EQ((*monday.next_day_first)->title, "Tuesday Papers");
     auto tuesday = board(p, "Exhibit Hall A", at("2022-08-30T08:00"));
