@@ -14,6 +14,8 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "kiosk/core/time.h"
+
 namespace kiosk {
 namespace {
 
@@ -145,6 +147,75 @@ TEST(ServiceNotifier, NothingHappensOutsideAService) {
     notifier.watchdog(Clock::time_point{} + 1h);
     notifier.status("Exhibit Hall A");
     notifier.stopping();
+}
+
+// --- the STATUS= line for a board --------------------------------------------------------------
+
+const date::time_zone& la() { return *find_zone("America/Los_Angeles").value(); }
+Instant local(const char* text) { return parse_instant(text, la(), "test").value(); }
+
+ScheduledSession session(std::string title, std::optional<Instant> start,
+                         std::optional<Instant> end = std::nullopt) {
+    ScheduledSession s;
+    s.kind = "Oral";
+    s.title = std::move(title);
+    s.room = "Exhibit Hall A";
+    s.start = start;
+    s.end = end;
+    return s;
+}
+
+Board board(RoomStatus status) {
+    Board b;
+    b.room = "Exhibit Hall A";
+    b.timezone = "America/Los_Angeles";
+    b.at = local("2022-08-29T08:50");
+    b.status = status;
+    return b;
+}
+
+TEST(StatusLine, InSessionNamesTheSessionItsEndAndTheTalkOnStage) {
+    auto papers =
+        session("Outstanding Papers", local("2022-08-29T08:45"), local("2022-08-29T10:00"));
+    papers.end_estimated = true;
+    ScheduledTalk pathways, quadralib;
+    pathways.label = "Pathways";
+    quadralib.label = "QuadraLib";
+    papers.talks = {pathways, quadralib};
+    Board b = board(RoomStatus::in_session);
+    b.now = {board_session(papers, 0)};
+    EXPECT_EQ(status_line(b),
+              "Exhibit Hall A: now Outstanding Papers until ≈ 10:00, on stage Pathways");
+}
+
+TEST(StatusLine, SessionsTogetherAreCounted) {
+    Board b = board(RoomStatus::in_session);
+    b.now = {
+        board_session(session("Tutorial A", local("2022-08-29T08:00"), local("2022-08-29T12:00"))),
+        board_session(session("Tutorial B", local("2022-08-29T08:00"), local("2022-08-29T12:00")))};
+    EXPECT_EQ(status_line(b), "Exhibit Hall A: now Tutorial A + 1 more until 12:00");
+}
+
+TEST(StatusLine, BetweenSessionsNamesTheNextAndItsTime) {
+    Board b = board(RoomStatus::between_sessions);
+    b.next = {
+        board_session(session("Distributed and Parallel Learning", local("2022-08-29T13:00")))};
+    EXPECT_EQ(status_line(b), "Exhibit Hall A: next Distributed and Parallel Learning at 13:00");
+    b.next = {board_session(session("Poster Session", std::nullopt))};
+    EXPECT_EQ(status_line(b), "Exhibit Hall A: next Poster Session (time to be announced)");
+}
+
+TEST(StatusLine, AfterTheLastSessionNamesTomorrowsFirst) {
+    Board b = board(RoomStatus::after_last_session);
+    EXPECT_EQ(status_line(b), "Exhibit Hall A: nothing more today");
+    b.next_day_first = board_session(session("Keynote", local("2022-08-30T09:00")));
+    EXPECT_EQ(status_line(b),
+              "Exhibit Hall A: nothing more today, next Keynote (Tue 30 Aug 09:00)");
+    b.status = RoomStatus::before_conference;
+    EXPECT_EQ(status_line(b),
+              "Exhibit Hall A: before the conference, next Keynote (Tue 30 Aug 09:00)");
+    b.status = RoomStatus::after_conference;
+    EXPECT_EQ(status_line(b), "Exhibit Hall A: the conference is over");
 }
 
 }  // namespace
