@@ -1,8 +1,13 @@
-// The scheduler on programs built by hand: statuses, inferred ends, talks, rooms, days and DST.
+// The scheduler on programs built by hand (statuses, inferred ends, talks, rooms, days, DST) and
+// on the seed as the importer reads it.
 #include "kiosk/core/scheduler.h"
+
+#include <fstream>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
+#include "kiosk/core/daypage.h"
 #include "kiosk/core/time.h"
 
 #include "tests/support/seed_program.h"
@@ -498,6 +503,92 @@ TEST(Scheduler, AnUnknownTimeZoneIsAnError) {
     auto s = make_schedule(p, {});
     ASSERT_FALSE(s.has_value());
     EXPECT_EQ(s.error().front().message.rfind("unknown time zone 'Mars/Olympus'", 0), 0u);
+}
+
+// ---- the seed as the importer reads it (data/program.txt) ------------------------------------
+
+Program imported_seed() {
+    std::ifstream f(KIOSK_SOURCE_DIR "/data/program.txt", std::ios::binary);
+    std::ostringstream text;
+    text << f.rdbuf();
+    ImportOptions options;
+    options.file_name = "program.txt";
+    options.fallback_timezone = "America/Los_Angeles";
+    options.reference_day = date::local_days{date::year{2022} / 8 / 29};
+    auto p = import_day_page(text.str(), options);
+    EXPECT_TRUE(p.has_value()) << (p ? "" : format_diagnostics(p.error()));
+    return p ? *p : Program{};
+}
+
+TEST(SchedulerSeed, At0910OutstandingPapersWithATalkOnStage) {
+    auto b = board(imported_seed(), "Exhibit Hall A", at("2022-08-29T09:10"));
+    EXPECT_EQ(b.status, RoomStatus::in_session);
+    ASSERT_EQ(titles(b.now), std::vector<std::string>{"Outstanding Papers"});
+    ASSERT_TRUE(b.now[0].on_stage.has_value());
+    EXPECT_EQ(b.now[0]->talks[*b.now[0].on_stage].label, "QuadraLib");
+    EXPECT_TRUE(b.now[0]->end_estimated);
+    EXPECT_EQ(titles(b.next), std::vector<std::string>{"Distributed and Parallel Learning"});
+}
+
+TEST(SchedulerSeed, At1320DistributedAndParallelLearning) {
+    auto b = board(imported_seed(), "Exhibit Hall A", at("2022-08-29T13:20"));
+    EXPECT_EQ(b.status, RoomStatus::in_session);
+    EXPECT_EQ(titles(b.now), std::vector<std::string>{"Distributed and Parallel Learning"});
+}
+
+TEST(SchedulerSeed, ZuluIsTheSameBoardAsLocal) {
+    auto p = imported_seed();
+    EXPECT_EQ(board(p, "Exhibit Hall A", at("2022-08-29T16:10Z")),
+              board(p, "Exhibit Hall A", at("2022-08-29T09:10")));
+}
+
+TEST(SchedulerSeed, NextDayIsAfterTheConference) {
+    auto b = board(imported_seed(), "Exhibit Hall A", at("2022-08-30T00:00"));
+    EXPECT_EQ(b.status, RoomStatus::after_conference);
+}
+
+TEST(SchedulerSeed, At0600BeforeTheFirstSessionWhichIsNamed) {
+    auto b = board(imported_seed(), "Exhibit Hall A", at("2022-08-29T06:00"));
+    EXPECT_EQ(b.status, RoomStatus::before_first_session);
+    EXPECT_EQ(titles(b.next), std::vector<std::string>{"Outstanding Papers"});
+}
+
+TEST(SchedulerSeed, EveryFiveMinutesOfTheDayInExhibitHallA) {
+    auto schedule = make_schedule(imported_seed(), {});
+    ASSERT_TRUE(schedule.has_value());
+    for (Instant t = at("2022-08-29T06:00"); t <= at("2022-08-29T23:00"); t += minutes{5}) {
+        SCOPED_TRACE(format_iso(t, schedule->zone()));
+        auto b = make_board(*schedule, "Exhibit Hall A", t);
+        ASSERT_TRUE(b.has_value());
+        EXPECT_EQ(b->status == RoomStatus::in_session, !b->now.empty());
+        for (const auto& s : b->now) {
+            EXPECT_TRUE(*s->start <= t && t < *s->end);
+            // Exactly one talk on stage while a session with talks is on.
+            EXPECT_EQ(s.on_stage.has_value(), !s->talks.empty());
+        }
+        for (std::size_t i = 0; i < b->next.size(); ++i) {
+            EXPECT_GT(*b->next[i]->start, t);
+            if (i > 0) {
+                EXPECT_LE(*b->next[i - 1]->start, *b->next[i]->start);
+            }
+        }
+        // Nothing inferred without its flag: the seed states no end and no talk time.
+        for (const auto* list : {&b->now, &b->next, &b->later, &b->elsewhere}) {
+            for (const auto& s : *list) {
+                EXPECT_EQ(s->end.has_value(), s->start.has_value());
+                EXPECT_EQ(s->end_estimated, s->end.has_value());
+                for (const auto& talk : s->talks) {
+                    EXPECT_EQ(talk.estimated, talk.start.has_value());
+                    EXPECT_EQ(talk.end_estimated, talk.end.has_value());
+                }
+            }
+        }
+        for (const auto& s : b->later) {
+            if (!s->start) {
+                EXPECT_FALSE(s->end.has_value());  // to be announced, never a guessed time
+            }
+        }
+    }
 }
 
 }  // namespace
