@@ -651,7 +651,9 @@ bool talk_slide(Slide& slide, const Context& c, const ScheduledSession& s,
     p.line(g.content.x, g.footer_y, s.kind.empty() ? s.title : footer, footer_s,
            g.content.w - g.px(0.2), t.background);
     auto body_s = p.style(Weight::regular, t.type.body, t.body);
-    int lines = p.lines_between(y, g.footer_y - g.px(0.04), body_s);
+    // A passer-by reads a few lines, not a page: the abstract is shortened well before the foot.
+    int max_lines = g.screen.h > g.screen.w ? 12 : 7;
+    int lines = std::min(max_lines, p.lines_between(y, g.footer_y - g.px(0.04), body_s));
     if (lines > 0) {
         p.paragraph(g.content.x, y, talk.abstract, body_s, std::min(g.content.w, g.px(1.45)), lines,
                     t.background);

@@ -1,0 +1,154 @@
+// The screen's loop (see run.h): sleep until something changes, then draw one frame.
+#include "kiosk/app/run.h"
+
+#include <chrono>
+#include <ostream>
+
+#include "kiosk/core/clock.h"
+#include "kiosk/render/fonts.h"
+#include "kiosk/render/text_cache.h"
+
+namespace kiosk {
+
+namespace {
+
+using steady = std::chrono::steady_clock;
+using std::chrono::duration_cast;
+using std::chrono::milliseconds;
+
+// Venue time with millisecond precision: real time, or a rehearsal running `speed` times as fast.
+class VenueTime {
+  public:
+    VenueTime(std::optional<Instant> start, double speed, steady::time_point t0)
+        : speed_(start ? speed : 1.0) {
+        if (start) {
+            rehearsal_.emplace(*start, speed, [t0] { return steady::now() - t0; });
+        }
+    }
+
+    std::chrono::system_clock::time_point now() const {
+        if (rehearsal_) return rehearsal_->now();
+        return std::chrono::system_clock::now();
+    }
+
+    // Real time until the venue clock next reaches a multiple of `tick` (a minute, a second).
+    milliseconds until_next(std::chrono::seconds tick) const {
+        if (speed_ <= 0.0) return milliseconds::max();
+        auto t = duration_cast<milliseconds>(now().time_since_epoch());
+        auto into = t % duration_cast<milliseconds>(tick);
+        auto venue_left = duration_cast<milliseconds>(tick) - into;
+        // A few milliseconds late rather than early, so the wake-up finds the new minute.
+        return milliseconds(
+                   static_cast<long long>(static_cast<double>(venue_left.count()) / speed_)) +
+               milliseconds(5);
+    }
+
+  private:
+    double speed_;
+    std::optional<RehearsalClock> rehearsal_;
+};
+
+}  // namespace
+
+int run_screen(const ScreenSetup& setup, std::optional<Instant> start, double speed, CommandIo io) {
+    const auto t0 = steady::now();
+    auto fonts = FontSet::open(setup.font_dirs);
+    if (!fonts) {
+        io.err << "kiosk: " << fonts.error().front().message << "\n";
+        return exit_failure;
+    }
+    auto window = Window::open(setup.window, *fonts.value());
+    if (!window) {
+        io.err << "kiosk: " << window.error().front().message << "\n";
+        return exit_failure;
+    }
+    Window& screen = *window.value();
+    const TextMeasurer& measure = *fonts.value();
+    VenueTime venue(start, speed, t0);
+    const auto tick = setup.deck.clock_seconds ? std::chrono::seconds(1) : std::chrono::seconds(60);
+
+    Rotation rotation(setup.rotation);
+    Deck deck;
+    std::optional<Board> board;
+    std::string board_error;  // said once on stderr, not every minute
+    std::string session_key;
+    Size size;
+    Instant shown_tick{};
+    bool relayout = true;
+    bool dirty = true;
+    bool first_frame = true;
+    RotationView last_view{static_cast<std::size_t>(-1), -1.0};
+    std::size_t frames = 0;
+
+    while (true) {
+        auto now_ms = duration_cast<Millis>(steady::now() - t0);
+        Instant at = date::floor<std::chrono::seconds>(venue.now());
+        Instant at_tick = date::floor<std::chrono::seconds>(at - (at.time_since_epoch() % tick));
+        if (relayout || at_tick != shown_tick) {
+            bool minute_changed = date::floor<std::chrono::minutes>(at) !=
+                                  date::floor<std::chrono::minutes>(shown_tick);
+            if (relayout || minute_changed) {
+                size = screen.canvas();
+                auto b = setup.boards(at);
+                if (b) {
+                    board = std::move(b.value());
+                    board_error.clear();
+                } else {
+                    board.reset();
+                    std::string why = format_diagnostics(b.error(), 5);
+                    if (why != board_error) io.err << "kiosk: no program to show:\n" << why;
+                    board_error = why;
+                }
+                DeckInput in{board ? &*board : nullptr, setup.room, at, setup.announcement};
+                deck = build_deck(in, size, setup.theme, setup.deck, measure);
+                std::vector<std::string> names;
+                for (const auto& s : deck.slides) names.push_back(s.name);
+                // A new session sends the rotation back to Now (not the very first deck).
+                bool restart = !deck.session_key.empty() && deck.session_key != session_key &&
+                               !session_key.empty();
+                rotation.set_slides(std::move(names), restart, now_ms);
+                session_key = deck.session_key;
+            }
+            shown_tick = at_tick;
+            relayout = false;
+            dirty = true;
+        }
+        rotation.advance(now_ms);
+        RotationView view = rotation.view(now_ms);
+        if (dirty || !(view == last_view)) {
+            const Slide* slide =
+                view.slide < deck.slides.size() ? &deck.slides[view.slide] : nullptr;
+            ChromeInput chrome_in{board ? board->room : setup.room,
+                                  board ? board->timezone : setup.timezone, at_tick,
+                                  rotation.current(), deck.slides.size()};
+            // The lit dot moves with the slide that is fading in, not a frame later.
+            chrome_in.slide = view.slide;
+            Slide chrome = layout_chrome(chrome_in, size, setup.theme, setup.deck, measure);
+            screen.draw(setup.theme, slide, view.opacity, chrome);
+            ++frames;
+            last_view = view;
+            dirty = false;
+            if (first_frame) {
+                first_frame = false;
+                auto ms = duration_cast<milliseconds>(steady::now() - t0).count();
+                io.err << "kiosk: showing " << (board ? board->room : setup.room) << " on "
+                       << screen.describe() << "; first frame after " << ms << " ms\n";
+                if (!setup.screenshot.empty()) {
+                    auto ok = write_png(setup.screenshot, screen.read_pixels());
+                    if (!ok) io.err << to_string(ok.error().front()) << "\n";
+                }
+            }
+        }
+        Millis next = std::min(rotation.next_change(now_ms),
+                               duration_cast<Millis>(steady::now() - t0) + venue.until_next(tick));
+        auto events = screen.wait(t0 + next);
+        if (events.quit) break;
+        if (events.resized) relayout = true;
+    }
+    auto stats = screen.cache().stats();
+    io.err << "kiosk: stopped after " << frames << " frames (" << stats.renders
+           << " lines of text rendered, " << stats.hits << " reused)\n";
+    return exit_ok;
+}
+
+}  // namespace kiosk

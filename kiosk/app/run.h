@@ -1,0 +1,55 @@
+// `kiosk run` and `kiosk render`: what they share (config and program turned into options and a
+// source of boards) and the screen's loop.
+//
+// The loop sleeps until the next thing that changes the picture: the clock's minute (or second,
+// with [clock] seconds), the next slide or fade frame, or an event. A board is asked for when the
+// venue minute changes; the deck is rebuilt from it; the rotation decides what is on screen.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/app/cli.h"
+#include "kiosk/core/board.h"
+#include "kiosk/core/config.h"
+#include "kiosk/render/window.h"
+#include "kiosk/slides/deck.h"
+#include "kiosk/slides/rotation.h"
+
+namespace kiosk {
+
+// The board for an instant; an error when there is no usable program (the screen then shows
+// the "no program loaded" slide and says why on stderr once).
+using BoardSource = std::function<Result<Board>(Instant)>;
+
+// Everything the screen needs, from the config and the command line, defaults in one place.
+struct ScreenSetup {
+    Config config;
+    std::string room;          // as typed, or from [screen] room
+    std::string timezone;      // the venue's, for the clock before any program is loaded
+    BoardSource boards;        // never empty
+    Theme theme;               // [theme]
+    DeckOptions deck;          // [slides], [clock]
+    RotationOptions rotation;  // [slides] dwell
+    WindowOptions window;      // [screen]
+    std::optional<Announcement> announcement;  // [announcement]
+    std::vector<std::string> font_dirs;        // where the Inter fonts may be
+    std::string screenshot;  // --screenshot: the first frame goes to this PNG file
+};
+
+// Reads `--config` (or the defaults), the program (`--data`, else the config's), and prepares
+// boards for `room` (`--room`, else the config's). `reference` is the day that resolves day
+// pages' missing years. Errors are printed to io.err; nothing on success.
+std::optional<ScreenSetup> load_setup(const Invocation& inv, date::local_days reference,
+                                      CommandIo io);
+
+// "1920x1080" → {1920, 1080}; the error names the option.
+Result<Size> parse_size(std::string_view text, std::string_view what);
+
+// The screen's loop; returns the exit code (0 after SIGTERM, SIGINT or the window closing).
+// `now`: the rehearsal start (`--now`), else real time; `speed` its rate.
+int run_screen(const ScreenSetup& setup, std::optional<Instant> now, double speed, CommandIo io);
+
+}  // namespace kiosk

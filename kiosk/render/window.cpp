@@ -1,0 +1,229 @@
+// The screen's window (see window.h).
+#include "kiosk/render/window.h"
+
+#include <algorithm>
+#include <cstring>
+#include <thread>
+
+#include <SDL.h>
+
+#include "kiosk/render/draw.h"
+#include "kiosk/render/fonts.h"
+#include "kiosk/render/text_cache.h"
+
+namespace kiosk {
+
+namespace {
+
+struct WindowDeleter {
+    void operator()(SDL_Window* w) const { SDL_DestroyWindow(w); }
+};
+struct RendererDeleter {
+    void operator()(SDL_Renderer* r) const { SDL_DestroyRenderer(r); }
+};
+struct TextureDeleter {
+    void operator()(SDL_Texture* t) const { SDL_DestroyTexture(t); }
+};
+
+Diagnostic error(std::string message) {
+    return Diagnostic{"", 0, Severity::error, std::move(message) + ": " + SDL_GetError()};
+}
+
+// Drivers whose SDL_WaitEventTimeout blocks in the kernel; on the others it polls every
+// millisecond (SDL 2.26, SDL_events.c), which would wake the box a thousand times a second.
+bool has_native_wait(const char* driver) {
+    if (driver == nullptr) return false;
+    return std::strcmp(driver, "x11") == 0 || std::strcmp(driver, "wayland") == 0;
+}
+
+}  // namespace
+
+// Destroyed in reverse order: textures, then the renderer, then the window, then SDL's video.
+struct Window::Parts {
+    struct Video {
+        Video() = default;
+        Video(const Video&) = delete;
+        Video& operator=(const Video&) = delete;
+        ~Video() {
+            if (started) SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+        }
+        bool started = false;
+    } video;
+    std::unique_ptr<SDL_Window, WindowDeleter> window;
+    std::unique_ptr<SDL_Renderer, RendererDeleter> renderer;
+    std::unique_ptr<SDL_Texture, TextureDeleter> target;  // the unrotated picture, when rotated
+    Size target_size;
+    std::unique_ptr<TextCache> cache;
+};
+
+Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options, const FontSet& fonts) {
+    if (options.rotation % 90 != 0 || options.rotation < 0 || options.rotation > 270) {
+        return fail(Diagnostic{
+            "", 0, Severity::error,
+            "rotation must be 0, 90, 180 or 270, not " + std::to_string(options.rotation)});
+    }
+    // Without a GPU, SDL's default path loads Mesa's llvmpipe (~54 MB resident); the software
+    // renderer drawing straight into the window's framebuffer costs a fraction of that.
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, options.gpu ? "1" : "0");
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, options.gpu ? "" : "software");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    // A full-screen window that loses focus (a staff member's terminal) must stay up.
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    std::unique_ptr<Window> w(new Window());
+    w->options_ = options;
+    w->parts_ = std::make_unique<Parts>();
+    auto& p = *w->parts_;
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        return fail(error("cannot start SDL video (is DISPLAY or a KMS device available?)"));
+    }
+    p.video.started = true;
+    int displays = SDL_GetNumVideoDisplays();
+    int display = options.display;
+    if (display < 0 || display >= displays) {
+        return fail(Diagnostic{
+            "", 0, Severity::error,
+            "display " + std::to_string(display) + " does not exist; there " +
+                (displays == 1 ? "is 1 display" : "are " + std::to_string(displays) + " displays") +
+                " (0 is the first)"});
+    }
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    int ww = options.windowed.w;
+    int wh = options.windowed.h;
+    if (ww <= 0 || wh <= 0) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        SDL_Rect bounds{0, 0, 1280, 720};
+        SDL_GetDisplayBounds(display, &bounds);
+        ww = bounds.w;
+        wh = bounds.h;
+    } else {
+        flags |= SDL_WINDOW_RESIZABLE;
+    }
+    p.window.reset(SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
+                                    SDL_WINDOWPOS_CENTERED_DISPLAY(display), ww, wh, flags));
+    if (!p.window) return fail(error("cannot open the window"));
+    Uint32 rflags = options.gpu ? SDL_RENDERER_ACCELERATED : SDL_RENDERER_SOFTWARE;
+    p.renderer.reset(SDL_CreateRenderer(p.window.get(), -1, rflags | SDL_RENDERER_TARGETTEXTURE));
+    if (!p.renderer) return fail(error("cannot start the renderer"));
+    SDL_ShowCursor(SDL_DISABLE);
+    SDL_DisableScreenSaver();
+    p.cache = std::make_unique<TextCache>(p.renderer.get(), fonts, options.text_cache_bytes);
+    w->native_wait_ = has_native_wait(SDL_GetCurrentVideoDriver());
+    return w;
+}
+
+Window::~Window() = default;
+
+Size Window::canvas() const {
+    int w = 0;
+    int h = 0;
+    SDL_GetRendererOutputSize(parts_->renderer.get(), &w, &h);
+    if (options_.rotation == 90 || options_.rotation == 270) std::swap(w, h);
+    return {w, h};
+}
+
+void Window::draw(const Theme& theme, const Slide* slide, double opacity, const Slide& chrome) {
+    auto& p = *parts_;
+    SDL_Renderer* r = p.renderer.get();
+    if (options_.rotation == 0) {
+        draw_frame(r, *p.cache, theme, slide, opacity, chrome);
+        SDL_RenderPresent(r);
+        return;
+    }
+    // Turned screens: draw upright into a texture, then copy it rotated about the centre.
+    Size c = canvas();
+    if (!p.target || !(p.target_size == c)) {
+        p.target.reset(
+            SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, c.w, c.h));
+        p.target_size = c;
+    }
+    SDL_SetRenderTarget(r, p.target.get());
+    draw_frame(r, *p.cache, theme, slide, opacity, chrome);
+    SDL_SetRenderTarget(r, nullptr);
+    int ow = 0;
+    int oh = 0;
+    SDL_GetRendererOutputSize(r, &ow, &oh);
+    SDL_Rect dst{(ow - c.w) / 2, (oh - c.h) / 2, c.w, c.h};
+    SDL_RenderCopyEx(r, p.target.get(), nullptr, &dst, options_.rotation, nullptr, SDL_FLIP_NONE);
+    SDL_RenderPresent(r);
+}
+
+namespace {
+
+void take(const SDL_Event& e, WindowEvents& out) {
+    switch (e.type) {
+        case SDL_QUIT:
+            out.quit = true;
+            break;
+        case SDL_KEYDOWN:
+            ++out.keys;
+            break;
+        case SDL_WINDOWEVENT:
+            if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+                e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                out.resized = true;  // also redraws a picture uncovered or lost
+            }
+            break;
+        case SDL_RENDER_TARGETS_RESET:
+        case SDL_RENDER_DEVICE_RESET:
+        case SDL_DISPLAYEVENT:
+            out.resized = true;
+            break;
+        default:
+            break;
+    }
+}
+
+}  // namespace
+
+WindowEvents Window::wait(std::chrono::steady_clock::time_point deadline) {
+    using namespace std::chrono;
+    WindowEvents out;
+    SDL_Event e;
+    while (true) {
+        auto left = duration_cast<milliseconds>(deadline - steady_clock::now());
+        int ms = static_cast<int>(std::clamp<milliseconds::rep>(left.count(), 0, 3'600'000));
+        ++out.wakeups;
+        bool got = false;
+        if (native_wait_) {
+            got = SDL_WaitEventTimeout(&e, ms) != 0;
+        } else {
+            // No blocking wait in this driver: look, then sleep in slices short enough for keys
+            // and signals to feel immediate (10 wake-ups a second at most).
+            SDL_PumpEvents();
+            got = SDL_PeepEvents(&e, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0;
+            if (!got && ms > 0) std::this_thread::sleep_for(milliseconds(std::min(ms, 100)));
+        }
+        if (got) {
+            take(e, out);
+            while (SDL_PollEvent(&e) != 0) take(e, out);
+            return out;
+        }
+        if (steady_clock::now() >= deadline) return out;
+    }
+}
+
+std::string Window::describe() const {
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(parts_->renderer.get(), &info);
+    Size c = canvas();
+    const char* driver = SDL_GetCurrentVideoDriver();
+    return std::string(driver ? driver : "no video driver") + ", " + (info.name ? info.name : "?") +
+           " renderer, " + std::to_string(c.w) + "x" + std::to_string(c.h) + ", rotation " +
+           std::to_string(options_.rotation);
+}
+
+Image Window::read_pixels() const {
+    SDL_Renderer* r = parts_->renderer.get();
+    int w = 0;
+    int h = 0;
+    SDL_GetRendererOutputSize(r, &w, &h);
+    Image img{w, h, {}};
+    img.rgb.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3);
+    // SDL_PIXELFORMAT_RGB24 is three bytes a pixel, in R, G, B order, whatever the endianness.
+    SDL_RenderReadPixels(r, nullptr, SDL_PIXELFORMAT_RGB24, img.rgb.data(), w * 3);
+    return img;
+}
+
+const TextCache& Window::cache() const { return *parts_->cache; }
+
+}  // namespace kiosk

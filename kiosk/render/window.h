@@ -1,0 +1,78 @@
+// The hallway screen's window: full screen and borderless on the configured display, cursor
+// hidden, screensaver off, drawn with SDL's software renderer unless the GPU is asked for, and
+// turned by 0/90/180/270 degrees for screens mounted on their side.
+//
+// It also waits for events the frugal way: until a deadline the caller names, with SDL's own
+// blocking wait where the video driver has one (x11, wayland) and short sleeps of our own where
+// SDL would poll every millisecond (dummy, KMSDRM).
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "kiosk/core/result.h"
+#include "kiosk/render/canvas.h"
+#include "kiosk/slides/slide.h"
+#include "kiosk/slides/theme.h"
+
+struct SDL_Window;
+struct SDL_Renderer;
+struct SDL_Texture;
+
+namespace kiosk {
+
+class FontSet;
+class TextCache;
+
+// The config's [screen] section as the window needs it; defaults in one place.
+struct WindowOptions {
+    int display = 0;   // SDL display index
+    int rotation = 0;  // 0, 90, 180 or 270 degrees clockwise
+    bool gpu = false;  // SDL's accelerated renderer instead of the software one
+    Size windowed;     // {0, 0}: full screen; else an ordinary window this size
+    std::size_t text_cache_bytes = 12u << 20;  // text textures kept between frames
+
+    bool operator==(const WindowOptions&) const = default;
+};
+
+// What happened while waiting.
+struct WindowEvents {
+    bool quit = false;     // SIGTERM, SIGINT or the window closed
+    bool resized = false;  // the display or window changed size: lay out again
+    int keys = 0;          // key presses (the staff overlay will want them)
+    int wakeups = 0;       // times the wait returned, for the frugality measurements
+};
+
+class Window {
+  public:
+    static Result<std::unique_ptr<Window>> open(const WindowOptions& options, const FontSet& fonts);
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    // The picture's size as the slides see it: the window's, turned by the rotation.
+    Size canvas() const;
+
+    // Draws and shows one frame: background, the slide at `opacity`, the chrome.
+    void draw(const Theme& theme, const Slide* slide, double opacity, const Slide& chrome);
+
+    // Waits until `deadline` (on std::chrono::steady_clock) or the first event, whichever is
+    // first, and reports the events. Returns at once when events are already queued.
+    WindowEvents wait(std::chrono::steady_clock::time_point deadline);
+
+    // The picture last shown, as the screen shows it (after rotation), for checks and previews.
+    Image read_pixels() const;
+
+    std::string describe() const;  // "x11, software renderer, 1920x1080, rotation 0"
+    const TextCache& cache() const;
+
+  private:
+    Window() = default;
+    struct Parts;
+    std::unique_ptr<Parts> parts_;
+    WindowOptions options_;
+    bool native_wait_ = false;
+};
+
+}  // namespace kiosk
