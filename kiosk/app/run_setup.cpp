@@ -4,6 +4,7 @@
 
 #include "kiosk/app/run.h"
 #include "kiosk/app/state_fs.h"
+#include "kiosk/core/corrections.h"
 #include "kiosk/core/daypage.h"
 #include "kiosk/core/scheduler.h"
 
@@ -152,6 +153,18 @@ std::optional<ScreenSetup> load_setup(const Invocation& inv, date::local_days re
         Diagnostics why = program.error();
         s.boards = [why](Instant) -> Result<Board> { return fail(why); };
         return s;
+    }
+    // Staff corrections: a broken corrections file is said once and left out, never a reason to
+    // show nothing.
+    if (!c.data.corrections.empty() && std::filesystem::exists(c.data.corrections)) {
+        auto corrections = read_corrections(c.data.corrections);
+        if (corrections) {
+            auto corrected = apply_corrections(std::move(program.value()), corrections.value());
+            io.err << format_diagnostics(corrected.warnings);
+            program = std::move(corrected.program);
+        } else {
+            io.err << format_diagnostics(corrections.error());
+        }
     }
     auto schedule = make_schedule(program.value(), schedule_settings(c));
     if (!schedule) {
