@@ -5,7 +5,7 @@
 // [SECTION] Key kinds: how a string, path, colour, … is read and shown
 // [SECTION] The key table (docs/options.md lists the same keys; a test checks both ways)
 // [SECTION] Walking the document
-// [SECTION] Editing the room in place
+// [SECTION] Editing a key in place (the staff overlay's room and announcement)
 #include "kiosk/core/config.h"
 
 #include <algorithm>
@@ -143,6 +143,9 @@ KeyDef path_key(std::string_view name, Get get) {
     return string_key(name, "path", get, nullptr);
 }
 
+int as_int(int v) { return v; }
+int as_int(std::chrono::minutes v) { return static_cast<int>(v.count()); }
+
 std::function<bool(std::int64_t)> between(std::int64_t lo, std::int64_t hi) {
     return [=](std::int64_t v) { return v >= lo && v <= hi; };
 }
@@ -163,9 +166,10 @@ KeyDef int_key(std::string_view name, Get get, std::function<bool(std::int64_t)>
                     std::string(name) + " must be " + range_text + ", not " + std::to_string(v));
             return;
         }
-        get(c) = static_cast<int>(v);
+        using T = std::remove_cvref_t<decltype(get(c))>;
+        get(c) = T(static_cast<int>(v));
     };
-    ShowFn show = [=](const Config& c) { return std::to_string(get(c)); };
+    ShowFn show = [=](const Config& c) { return std::to_string(as_int(get(c))); };
     return {name, "integer", std::move(read), std::move(show)};
 }
 
@@ -228,12 +232,13 @@ KeyDef colour_key(std::string_view name, Get get) {
     return string_key(name, "colour", get, check_colour);
 }
 
-// A table whose keys are free (session kinds) and whose values are read by `value`.
-template <class V, class Get>
+// A table whose keys are free (session kinds) and whose values are read by `value`, stored in
+// any container: `insert` adds one entry, `entry` gives an entry back as (key, value) to show.
+template <class V, class Get, class Insert, class Entry>
 KeyDef map_key(
     std::string_view name, std::string_view type, Get get,
     std::function<std::optional<V>(const toml::node&, const std::string& key, Reader&)> value,
-    std::function<std::string(const V&)> show_value) {
+    std::function<std::string(const V&)> show_value, Insert insert, Entry entry) {
     ReadFn read = [=](const toml::node& n, Config& c, Reader& r) {
         const auto* t = n.as_table();
         if (t == nullptr) {
@@ -250,7 +255,7 @@ KeyDef map_key(
                 continue;
             }
             if (auto parsed = value(v, std::string(name) + "." + toml_key(key), r)) {
-                get(c)[key] = *parsed;
+                insert(get(c), key, *parsed);
             }
         }
     };
@@ -259,7 +264,8 @@ KeyDef map_key(
         if (m.empty()) return std::string("{}");
         std::string out = "{ ";
         bool first = true;
-        for (const auto& [k, v] : m) {
+        for (const auto& e : m) {
+            auto [k, v] = entry(e);
             if (!first) out += ", ";
             first = false;
             out += toml_key(k) + " = " + show_value(v);
@@ -267,6 +273,18 @@ KeyDef map_key(
         return out + " }";
     };
     return {name, type, std::move(read), std::move(show)};
+}
+
+// The same, into a std::map.
+template <class V, class Get>
+KeyDef map_key(
+    std::string_view name, std::string_view type, Get get,
+    std::function<std::optional<V>(const toml::node&, const std::string& key, Reader&)> value,
+    std::function<std::string(const V&)> show_value) {
+    return map_key<V>(
+        name, type, get, std::move(value), std::move(show_value),
+        [](std::map<std::string, V>& to, const std::string& k, V v) { to[k] = std::move(v); },
+        [](const std::pair<const std::string, V>& e) { return e; });
 }
 
 std::optional<std::string> read_map_string(const toml::node& n, const std::string& key, Reader& r,
@@ -510,6 +528,76 @@ KeyDef timezone_key() {
         });
 }
 
+// [venue] unassigned: kind -> room, into the scheduler's room mappings.
+KeyDef unassigned_key() {
+    return map_key<std::string>(
+        "venue.unassigned", "table of strings",
+        [](auto& c) -> auto& { return c.schedule.unassigned_rooms; },
+        [](const toml::node& n, const std::string& key, Reader& r) {
+            return read_map_string(n, key, r, check_not_empty);
+        },
+        [](const std::string& v) { return quote(v); },
+        [](std::vector<RoomMapping>& to, const std::string& kind, std::string room) {
+            to.push_back({kind, std::move(room)});
+        },
+        [](const RoomMapping& m) {
+            return std::pair{m.kind, m.room};
+        });
+}
+
+// [durations] kinds: kind -> minutes, replacing the scheduler's entry for the same kind (matched
+// as the scheduler matches kinds), else added after them, so later entries win.
+KeyDef durations_key() {
+    return map_key<int>(
+        "durations.kinds", "table of integers",
+        [](auto& c) -> auto& { return c.schedule.durations; },
+        [](const toml::node& n, const std::string& key, Reader& r) -> std::optional<int> {
+            const auto* i = n.as_integer();
+            if (i == nullptr || i->get() < 1 || i->get() > 1440) {
+                r.error(line_of(n.source()),
+                        key + " must be minutes from 1 to 1440, not " +
+                            (i != nullptr ? std::to_string(i->get()) : describe(n)));
+                return std::nullopt;
+            }
+            return static_cast<int>(i->get());
+        },
+        [](const int& v) { return std::to_string(v); },
+        [](std::vector<KindDuration>& to, const std::string& kind, int minutes) {
+            for (auto& d : to) {
+                if (fold_name(d.kind) == fold_name(kind)) {
+                    d.length = std::chrono::minutes{minutes};
+                    return;
+                }
+            }
+            to.push_back({kind, std::chrono::minutes{minutes}});
+        },
+        [](const KindDuration& d) {
+            return std::pair{d.kind, static_cast<int>(d.length.count())};
+        });
+}
+
+KeyDef talk_length_key() {
+    ReadFn read = [](const toml::node& n, Config& c, Reader& r) {
+        const auto* i = n.as_integer();
+        if (i == nullptr || i->get() < 0 || i->get() > 240) {
+            r.error(line_of(n.source()),
+                    "durations.talk must be minutes from 1 to 240, or 0 to spread talks over "
+                    "the session, not " +
+                        (i != nullptr ? std::to_string(i->get()) : describe(n)));
+            return;
+        }
+        if (i->get() == 0) {
+            c.schedule.talk_length.reset();
+        } else {
+            c.schedule.talk_length = std::chrono::minutes{i->get()};
+        }
+    };
+    ShowFn show = [](const Config& c) {
+        return std::to_string(c.schedule.talk_length ? c.schedule.talk_length->count() : 0);
+    };
+    return {"durations.talk", "integer", std::move(read), std::move(show)};
+}
+
 std::optional<std::string> check_announcement(const std::string& s) {
     if (s.size() > 500) return "is longer than 500 bytes; a hallway screen cannot show that much";
     return std::nullopt;
@@ -524,12 +612,7 @@ const std::vector<KeyDef>& key_table() {
     static const std::vector<KeyDef> table = {
         string_key("venue.name", "string", [](auto& c) -> auto& { return c.venue.name; }, nullptr),
         timezone_key(),
-        map_key<std::string>("venue.unassigned", "table of strings",
-            [](auto& c) -> auto& { return c.venue.unassigned; },
-            [](const toml::node& n, const std::string& key, Reader& r) {
-                return read_map_string(n, key, r, check_not_empty);
-            },
-            [](const std::string& v) { return quote(v); }),
+        unassigned_key(),
 
         string_key("screen.room", "string", [](auto& c) -> auto& { return c.screen.room; }, nullptr),
         int_key("screen.display", [](auto& c) -> auto& { return c.screen.display; }, between(0, 15),
@@ -562,6 +645,8 @@ const std::vector<KeyDef>& key_table() {
         colour_key("theme.muted", [](auto& c) -> auto& { return c.theme.muted; }),
         colour_key("theme.faint", [](auto& c) -> auto& { return c.theme.faint; }),
         colour_key("theme.on_kind", [](auto& c) -> auto& { return c.theme.on_kind; }),
+        colour_key("theme.accent", [](auto& c) -> auto& { return c.theme.accent; }),
+        colour_key("theme.notice", [](auto& c) -> auto& { return c.theme.notice; }),
         colour_key("theme.kind_fallback", [](auto& c) -> auto& { return c.theme.kind_fallback; }),
         map_key<std::string>("theme.kinds", "table of colours",
             [](auto& c) -> auto& { return c.theme.kinds; },
@@ -574,22 +659,10 @@ const std::vector<KeyDef>& key_table() {
                                 {{"24h", ClockFormat::h24}, {"12h", ClockFormat::h12}}),
         bool_key("clock.seconds", [](auto& c) -> auto& { return c.clock.seconds; }),
 
-        map_key<int>("durations.kinds", "table of integers",
-            [](auto& c) -> auto& { return c.durations.kinds; },
-            [](const toml::node& n, const std::string& key, Reader& r) -> std::optional<int> {
-                const auto* i = n.as_integer();
-                if (i == nullptr || i->get() < 1 || i->get() > 1440) {
-                    r.error(line_of(n.source()), key + " must be minutes from 1 to 1440, not " +
-                        (i != nullptr ? std::to_string(i->get()) : describe(n)));
-                    return std::nullopt;
-                }
-                return static_cast<int>(i->get());
-            },
-            [](const int& v) { return std::to_string(v); }),
-        int_key("durations.fallback", [](auto& c) -> auto& { return c.durations.fallback; },
-                between(0, 1440), "minutes from 1 to 1440, or 0 for the scheduler's default"),
-        int_key("durations.talk", [](auto& c) -> auto& { return c.durations.talk; }, between(0, 240),
-                "minutes from 1 to 240, or 0 to spread talks over the session"),
+        durations_key(),
+        int_key("durations.fallback", [](auto& c) -> auto& { return c.schedule.fallback_duration; },
+                between(1, 1440), "minutes from 1 to 1440"),
+        talk_length_key(),
 
         hotkey_key(),
         pin_key(),
@@ -769,7 +842,7 @@ Diagnostics config_warnings(const Config& config, std::string_view file) {
 }
 
 //-----------------------------------------------------------------------------------------------
-// [SECTION] Editing the room in place
+// [SECTION] Editing a key in place (the staff overlay's room and announcement)
 //-----------------------------------------------------------------------------------------------
 
 namespace {
@@ -792,47 +865,73 @@ std::optional<std::size_t> offset_of(std::string_view text, std::size_t line, st
 
 }  // namespace
 
-Result<std::string> set_screen_room(std::string_view text, std::string_view file,
-                                    std::string_view room) {
+Result<std::string> set_config_string(std::string_view text, std::string_view file,
+                                      std::string_view key, std::string_view value) {
+    auto cannot = [&](int line, const std::string& why) {
+        return fail(Diagnostic{std::string(file), line, Severity::error,
+                               "cannot set " + std::string(key) + ": " + why});
+    };
+    const KeyDef* def = find_key(key);
+    if (def == nullptr || def->type == "table of strings" || def->type == "table of colours" ||
+        def->type == "table of integers" || def->type == "array of strings") {
+        return cannot(0, "not a key with a single string value");
+    }
     auto before = parse_config(text, file, "");
     if (!before) return fail(before.error());
+    std::string section(key.substr(0, key.find('.')));
+    std::string name(key.substr(key.find('.') + 1));
+    std::string literal = quote(value);
+    // The value on its own first, in the file's zone, so a bad one gets the parser's message.
+    std::string alone = "[" + section + "]\n" + name + " = " + literal + "\n";
+    if (section != "venue") alone += "[venue]\ntimezone = " + quote(before->venue.timezone) + "\n";
+    if (auto checked = parse_config(alone, file, ""); !checked) {
+        Diagnostics ds = checked.error();
+        for (auto& d : ds) d.line = 0;
+        return fail(std::move(ds));
+    }
     auto root = toml::parse(text, std::string_view(file));  // parsed fine just above
     std::string out(text);
-    std::string literal = quote(room);
-    if (const auto* node = root["screen"]["room"].node()) {
+    auto ends_line = [](const std::string& s) { return s.empty() || s.back() == '\n'; };
+    if (const auto* node = root[section][name].node()) {
         const auto& src = node->source();
         auto b = offset_of(text, src.begin.line, src.begin.column);
         auto e = offset_of(text, src.end.line, src.end.column);
-        if (!b || !e || *e < *b) {
-            return fail(Diagnostic{std::string(file), line_of(src), Severity::error,
-                                   "cannot find screen.room's value to change it"});
-        }
+        if (!b || !e || *e < *b) return cannot(line_of(src), "cannot find its value");
         out.replace(*b, *e - *b, literal);
-    } else if (const auto* screen = root["screen"].as_table();
-               screen != nullptr && !screen->is_inline()) {
-        // Insert right under the [screen] header, keeping the rest of the section in place.
-        auto line = static_cast<std::size_t>(screen->source().begin.line);
-        auto at = offset_of(text, line + 1, 1);
-        std::string insert = "room = " + literal + "\n";
-        if (at) {
+    } else if (const auto* table = root[section].as_table();
+               table != nullptr && !table->is_inline()) {
+        // Right under the section's header, keeping the rest of the section in place.
+        auto line = static_cast<std::size_t>(table->source().begin.line);
+        std::string insert = name + " = " + literal + "\n";
+        if (auto at = offset_of(text, line + 1, 1)) {
             out.insert(*at, insert);
         } else {
-            out += (out.empty() || out.back() == '\n' ? "" : "\n") + insert;
+            out += (ends_line(out) ? "" : "\n") + insert;
         }
     } else {
-        out += std::string(out.empty() || out.back() == '\n' ? "" : "\n") +
-               "\n[screen]\nroom = " + literal + "\n";
+        out += std::string(ends_line(out) ? "" : "\n") + "\n[" + section + "]\n" + name + " = " +
+               literal + "\n";
     }
-    // Check the edit did what it says: the same config with only the room changed.
+    // Check the edit did what it says: the key holds the value and every other key is as it was.
     auto after = parse_config(out, file, "");
-    Config expected = before.value();
-    expected.screen.room = std::string(room);
-    if (!after || !(after.value() == expected)) {
-        return fail(Diagnostic{std::string(file), 0, Severity::error,
-                               "cannot change screen.room in this file without changing "
-                               "something else; edit it by hand"});
+    toml::table written_doc;  // kept alive: `written` points into it
+    if (after) written_doc = toml::parse(out, std::string_view(file));
+    const auto* written = written_doc[section][name].as_string();
+    bool same_elsewhere = after.has_value();
+    for (const auto& k : key_table()) {
+        if (same_elsewhere && k.name != key) {
+            same_elsewhere = k.show(after.value()) == k.show(before.value());
+        }
+    }
+    if (written == nullptr || written->get() != value || !same_elsewhere) {
+        return cannot(0, "the file's layout does not allow a safe edit; edit it by hand");
     }
     return out;
+}
+
+Result<std::string> set_screen_room(std::string_view text, std::string_view file,
+                                    std::string_view room) {
+    return set_config_string(text, file, "screen.room", room);
 }
 
 }  // namespace kiosk

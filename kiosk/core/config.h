@@ -14,6 +14,7 @@
 
 #include "kiosk/core/program.h"
 #include "kiosk/core/result.h"
+#include "kiosk/core/scheduler.h"
 
 namespace kiosk {
 
@@ -45,8 +46,6 @@ struct VenueConfig {
     std::string name;              // [venue] name: shown on status slides; may be empty
     std::string timezone = "UTC";  // [venue] timezone: IANA zone for local times in the
                                    // program, unless the program names its own
-    std::map<std::string, std::string> unassigned;  // [venue] unassigned: session kind -> room,
-                                                    // for sessions without a room (registration)
 
     bool operator==(const VenueConfig&) const = default;
 };
@@ -98,6 +97,8 @@ struct ThemeConfig {
     std::string muted = "#A9B1BD";             // [theme] muted: times and relative times
     std::string faint = "#808893";             // [theme] faint: footer lines
     std::string on_kind = "#0E1116";           // [theme] on_kind: text on a kind-coloured chip
+    std::string accent = "#5AA9FF";            // [theme] accent: the lit rotation dot
+    std::string notice = "#F2B84B";            // [theme] notice: the announcement chip
     std::string kind_fallback = "#8FA1B3";     // [theme] kind_fallback: kinds no word matches
     std::map<std::string, std::string> kinds;  // [theme] kinds: word in a session's kind ->
                                                // colour, checked before the design's own words
@@ -110,16 +111,6 @@ struct ClockConfig {
     bool seconds = false;                   // [clock] seconds: show seconds (wakes every second)
 
     bool operator==(const ClockConfig&) const = default;
-};
-
-struct DurationsConfig {
-    std::map<std::string, int> kinds;  // [durations] kinds: session kind -> minutes, when the
-                                       // program gives no end; added to the scheduler's own
-    int fallback = 0;  // [durations] fallback: minutes for kinds not listed; 0: the scheduler's
-    int talk = 0;      // [durations] talk: minutes per talk when talks carry no times; 0: spread
-                       // the talks evenly over the session
-
-    bool operator==(const DurationsConfig&) const = default;
 };
 
 struct StaffConfig {
@@ -153,7 +144,9 @@ struct Config {
     SlidesConfig slides;
     ThemeConfig theme;
     ClockConfig clock;
-    DurationsConfig durations;
+    // [durations] kinds, fallback, talk and [venue] unassigned fill the scheduler's own settings,
+    // whose defaults are the scheduler's (kiosk/core/scheduler.h).
+    ScheduleSettings schedule;
     StaffConfig staff;
     AnnouncementConfig announcement;
     StateConfig state;
@@ -183,8 +176,14 @@ Result<Config> parse_config(std::string_view text, std::string_view file,
 // Warnings about a config that parses: things that work but are probably not meant.
 Diagnostics config_warnings(const Config& config, std::string_view file);
 
-// Returns `text` with `[screen] room` set to `room`, everything else (comments, order) kept, so
-// staff choosing a room in the overlay do not lose the file's comments.
+// Returns `text` with the string key `key` ("announcement.text") set to `value`, everything else
+// (comments, order, other keys) kept, so staff using the overlay do not lose the file's comments.
+// Refuses a file that does not parse, a bad value (with the parser's message), and an edit that
+// would change anything else.
+Result<std::string> set_config_string(std::string_view text, std::string_view file,
+                                      std::string_view key, std::string_view value);
+
+// set_config_string(text, file, "screen.room", room).
 Result<std::string> set_screen_room(std::string_view text, std::string_view file,
                                     std::string_view room);
 

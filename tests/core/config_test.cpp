@@ -90,7 +90,7 @@ format = "12h"
 seconds = true
 
 [durations]
-kinds = { Oral = 90 }
+kinds = { "  oral" = 90, Lightning = 20 }
 fallback = 45
 talk = 15
 
@@ -109,8 +109,8 @@ status_file = "/run/kiosk/status.json"
                       "/etc/kiosk");
     EXPECT_EQ(c.venue.name, "Santa Clara Convention Center");
     EXPECT_EQ(c.venue.timezone, "America/Los_Angeles");
-    EXPECT_EQ(c.venue.unassigned,
-              (std::map<std::string, std::string>{{"Registration Desk", "Lobby"}}));
+    EXPECT_EQ(c.schedule.unassigned_rooms,
+              (std::vector<RoomMapping>{{"Registration Desk", "Lobby"}}));
     EXPECT_EQ(c.screen.room, "Exhibit Hall A");
     EXPECT_EQ(c.screen.display, 1);
     EXPECT_EQ(c.screen.rotation, 90);
@@ -128,9 +128,13 @@ status_file = "/run/kiosk/status.json"
     EXPECT_EQ(c.theme.kinds, (std::map<std::string, std::string>{{"poster", "#ABCDEF"}}));
     EXPECT_EQ(c.clock.format, ClockFormat::h12);
     EXPECT_TRUE(c.clock.seconds);
-    EXPECT_EQ(c.durations.kinds, (std::map<std::string, int>{{"Oral", 90}}));
-    EXPECT_EQ(c.durations.fallback, 45);
-    EXPECT_EQ(c.durations.talk, 15);
+    // Oral replaced where the scheduler lists it (matched as it matches kinds); Lightning added.
+    auto durations = ScheduleSettings{}.durations;
+    durations[0].length = std::chrono::minutes{90};
+    durations.push_back({"Lightning", std::chrono::minutes{20}});
+    EXPECT_EQ(c.schedule.durations, durations);
+    EXPECT_EQ(c.schedule.fallback_duration, std::chrono::minutes{45});
+    EXPECT_EQ(c.schedule.talk_length, std::chrono::minutes{15});
     EXPECT_EQ(c.staff.hotkey, (Hotkey{true, false, true, "F1"}));
     EXPECT_EQ(to_string(c.staff.hotkey), "Ctrl+Shift+F1");
     EXPECT_EQ(c.staff.pin, "0420");
@@ -298,6 +302,11 @@ TEST(Config, KeepsGoingThenStopsAfterSixteenErrors) {
               "kiosk.toml:4: clock.seconds must be true or false, not an integer\n");
 }
 
+TEST(Config, DurationsDefaultToTheSchedulersOwn) {
+    EXPECT_EQ(Config{}.schedule, ScheduleSettings{});
+    EXPECT_EQ(parse_ok("[durations]\ntalk = 0\n").schedule.talk_length, std::nullopt);
+}
+
 TEST(Config, PathsAreRelativeToTheConfigFolder) {
     auto c = parse_ok("[data]\nprogram = \"../data/program.txt\"\ncorrections = \"c.toml\"\n",
                       "/etc/kiosk/screen1");
@@ -356,8 +365,29 @@ TEST(ConfigRoomEdit, RefusesABrokenFileAndEditsItCannotMakeSafely) {
     auto implicit = set_screen_room("screen.rotation = 90\n", "kiosk.toml", "Hall");
     ASSERT_FALSE(implicit.has_value());
     EXPECT_EQ(to_string(implicit.error().front()),
-              "kiosk.toml: cannot change screen.room in this file without changing something "
-              "else; edit it by hand");
+              "kiosk.toml: cannot set screen.room: the file's layout does not allow a safe edit; "
+              "edit it by hand");
+}
+
+TEST(ConfigEdit, SetsTheAnnouncementAndRefusesBadValues) {
+    std::string text = "[screen]\nroom = \"Hall\"\n\n[announcement]\n# staff message\n";
+    auto set = set_config_string(text, "kiosk.toml", "announcement.text", "Lunch in Hall B");
+    ASSERT_TRUE(set.has_value());
+    auto until =
+        set_config_string(set.value(), "kiosk.toml", "announcement.until", "2022-08-29T13:30");
+    ASSERT_TRUE(until.has_value());
+    EXPECT_EQ(until.value(),
+              "[screen]\nroom = \"Hall\"\n\n[announcement]\nuntil = \"2022-08-29T13:30\"\n"
+              "text = \"Lunch in Hall B\"\n# staff message\n");
+    auto bad = set_config_string(until.value(), "kiosk.toml", "announcement.until", "soon");
+    ASSERT_FALSE(bad.has_value());
+    EXPECT_EQ(to_string(bad.error().front()),
+              "kiosk.toml: announcement.until: no date in 'soon' (expected e.g. "
+              "2022-08-29T09:10, 2022-08-29T16:10Z or 2022-08-29T09:10-07:00)");
+    auto table = set_config_string(text, "kiosk.toml", "theme.kinds", "x");
+    ASSERT_FALSE(table.has_value());
+    EXPECT_EQ(to_string(table.error().front()),
+              "kiosk.toml: cannot set theme.kinds: not a key with a single string value");
 }
 
 // docs/options.md lists every key the parser accepts, with its type and default, and no other.

@@ -1,0 +1,143 @@
+// Live reload with last-good fallback: which config and program the screen runs on, and when to
+// swap in new ones.
+//
+// The Reloader is plain single-threaded logic over a FileSystem and times it is given, so tests
+// drive it with a fake file system and a fake clock, without sleeping. ReloadService
+// (reload_service.h) runs it on its own thread, woken by inotify (watch.h) and a periodic check.
+//
+// Rules, each named where it is implemented:
+// - A file is loaded once it has been quiet (same size, mtime and inode) for `quiet`: a copy
+//   still being written is not read half-way. A rename into place is seen at once and is quiet.
+// - A file that cannot be read, is empty, or does not parse/import is rejected: the screen keeps
+//   the last good one, and the error is recorded (status file, overlay) and logged.
+// - Every good file is copied to the state dir; at start-up a broken or missing file is replaced
+//   by that copy, and a config with no copy by the built-in defaults. The screen is never blank.
+// - A config change that touches how the program is read (its path, the zone, the year) reloads
+//   the program with the new config in the same step.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/app/state.h"
+#include "kiosk/app/state_fs.h"
+#include "kiosk/core/config.h"
+#include "kiosk/core/program.h"
+
+namespace kiosk {
+
+// Time on the caller's monotonic clock; only differences matter.
+using Millis = std::chrono::milliseconds;
+
+enum class FileOrigin {
+    none,       // nothing usable: no program loaded
+    file,       // the file itself
+    last_good,  // the state dir's copy, because the file was broken or missing at start-up
+    defaults,   // the built-in defaults (config only): no file, or neither it nor a copy parsed
+};
+
+const char* to_string(FileOrigin o);
+
+// One of the files the screen runs on, as it is in use now.
+struct LoadedFile {
+    std::string path;  // as configured: what staff replace
+    FileOrigin origin = FileOrigin::none;
+    std::string used_path;  // what was read: `path`, or its copy in the state dir
+    std::string sha256;     // of the bytes in use
+    std::optional<Instant> loaded_at;
+    std::optional<std::string> error;  // the latest rejection of `path`; cleared when it loads
+    std::optional<Instant> error_at;
+
+    bool operator==(const LoadedFile&) const = default;
+};
+
+// Everything the screen runs on. Replaced as a whole on every change and shared read-only, so
+// the render loop swaps it in one step.
+struct Live {
+    Config config;
+    LoadedFile config_file;
+    std::shared_ptr<const Program> program;  // null: no program loaded
+    LoadedFile program_file;
+    std::uint64_t generation = 0;  // grows with every replacement
+
+    // The newer of the two files' errors (the program's when both are as new): one line.
+    std::optional<std::string> last_error() const;
+};
+
+// The program importer, given the file's bytes, its name for diagnostics and the config it is
+// read under (zone, year). The app binds the day-page importer and the clock's day to it.
+using ProgramImporter =
+    std::function<Result<Program>(std::string_view bytes, const std::string& name, const Config&)>;
+
+struct ReloadOptions {
+    std::string config_path;                  // empty: no config file, the defaults
+    std::optional<std::string> program_path;  // `kiosk run --data`: wins over data.program
+    std::optional<std::string> room;          // `kiosk run --room`: wins until staff choose one
+    std::string state_dir;                    // resolved (see default_state_dir)
+    Millis quiet{300};  // how long a changed file must stay unchanged before it is read
+    std::function<void(const std::string&)> log;  // one line per event; may be empty
+};
+
+class Reloader {
+  public:
+    Reloader(FileSystem& fs, ProgramImporter import, ReloadOptions options);
+
+    // Loads the config and the program, falling back to the state dir's copies, then to the
+    // defaults (config) or to nothing (program). Call once, before anything else.
+    void start(Millis now, Instant wall);
+
+    // Looks at the watched files (a stat each) and loads those that changed and have been quiet
+    // long enough. True when live() was replaced.
+    bool tick(Millis now, Instant wall);
+
+    // When tick must run next to finish a wait for quiet; none: only when a file changes.
+    std::optional<Millis> deadline() const;
+
+    // Staff's "reload now": every file is read on the next tick, without waiting for quiet.
+    void reload_all();
+
+    // Staff's overlay: rewrites one string key of the config file atomically (comments kept)
+    // and applies it at once. Choosing a room ends a `--room` override.
+    Result<Done> set_config(std::string_view key, std::string_view value, Millis now, Instant wall);
+
+    std::shared_ptr<const Live> live() const { return live_; }
+
+    // The files to watch; changes when the config names another program.
+    std::vector<std::string> watched_paths() const;
+
+  private:
+    struct Watched {
+        std::string path;
+        FileStamp seen;  // the latest stamp tick saw
+        Millis changed_at{0};
+        bool pending = false;  // changed since last read
+        bool force = false;    // read on the next tick, quiet or not
+    };
+
+    void observe(Watched& w, Millis now);
+    bool ready(const Watched& w, Millis now) const;
+    bool load_config(Instant wall);
+    bool load_program(Instant wall);
+    bool reject(bool config, const std::string& message, Instant wall);
+    void publish(Live next);
+    void log(const std::string& line) const;
+    Config with_overrides(Config c) const;
+    std::string config_base_dir() const;
+    std::string program_path(const Config& c) const;
+
+    FileSystem& fs_;
+    ProgramImporter import_;
+    ReloadOptions options_;
+    StateDir state_;
+    std::shared_ptr<const Live> live_;
+    Watched config_;
+    Watched program_;
+};
+
+}  // namespace kiosk

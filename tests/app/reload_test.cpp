@@ -1,0 +1,378 @@
+// The reloader on a fake file system and clock: swaps good files once quiet, keeps bad ones out,
+// falls back to last-good copies at start-up, applies config changes at once. Nothing sleeps.
+#include "kiosk/app/reload.h"
+
+#include <sstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "kiosk/core/sha256.h"
+
+#include "fake_fs.h"
+
+namespace kiosk {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using namespace std::chrono_literals;
+
+// A stand-in for the day-page importer, strict enough to tell whole files from broken ones:
+//   PROGRAM
+//   Oral: Outstanding Papers @ Exhibit Hall A
+//   END
+// The program's zone is the config's, so tests can see which config a program was read under.
+Result<Program> fake_import(std::string_view bytes, const std::string& name, const Config& config) {
+    std::istringstream in{std::string(bytes)};
+    std::string line;
+    int n = 0;
+    Program p;
+    p.timezone = config.venue.timezone;
+    auto error = [&](int at, const std::string& what) {
+        return fail(Diagnostic{name, at, Severity::error, what});
+    };
+    if (!std::getline(in, line) || line != "PROGRAM") return error(1, "not a program");
+    n = 1;
+    while (std::getline(in, line)) {
+        ++n;
+        if (line == "END") return p;
+        auto colon = line.find(": ");
+        auto at = line.find(" @ ");
+        if (colon == std::string::npos || at == std::string::npos || at < colon) {
+            return error(n, "cannot read '" + line + "'");
+        }
+        Session s;
+        s.kind = line.substr(0, colon);
+        s.title = line.substr(colon + 2, at - colon - 2);
+        s.room = line.substr(at + 3);
+        p.sessions.push_back(s);
+    }
+    return error(n, "the file ends before END (cut short?)");
+}
+
+const Instant t0 = date::sys_days{date::year{2022} / 8 / 29} + 16h;
+
+std::vector<std::string> titles(const Live& live) {
+    std::vector<std::string> out;
+    if (live.program) {
+        for (const auto& s : live.program->sessions) out.push_back(s.title);
+    }
+    return out;
+}
+
+const std::string good_config =
+    "[venue]\ntimezone = \"America/Los_Angeles\"\n[screen]\nroom = \"Exhibit Hall A\"\n"
+    "[data]\nprogram = \"program.txt\"\n";
+const std::string program_a = "PROGRAM\nOral: Outstanding Papers @ Exhibit Hall A\nEND\n";
+const std::string program_b =
+    "PROGRAM\nOral: Distributed and Parallel Learning @ Exhibit Hall A\n"
+    "Tutorial: Gemmini @ Room 2\nEND\n";
+
+struct ReloadTest : ::testing::Test {
+    FakeFileSystem fs;
+    std::vector<std::string> logged;
+    std::unique_ptr<Reloader> reloader;
+
+    // The usual screen: the config above and `program` next to it.
+    void start_with(const std::string& program) {
+        fs.write("/etc/kiosk/kiosk.toml", good_config);
+        fs.write("/etc/kiosk/program.txt", program);
+        start();
+    }
+
+    void start(ReloadOptions options = {}) {
+        if (options.config_path.empty()) options.config_path = "/etc/kiosk/kiosk.toml";
+        options.state_dir = "/var/lib/kiosk";
+        options.log = [this](const std::string& line) { logged.push_back(line); };
+        reloader = std::make_unique<Reloader>(fs, fake_import, options);
+        reloader->start(0ms, t0);
+    }
+    const Live& live() { return *reloader->live(); }
+};
+
+TEST_F(ReloadTest, StartUpLoadsBothFilesAndKeepsCopies) {
+    start_with(program_a);
+    EXPECT_EQ(live().config.screen.room, "Exhibit Hall A");
+    EXPECT_EQ(live().config.data.program, "/etc/kiosk/program.txt");
+    EXPECT_THAT(titles(live()), ElementsAre("Outstanding Papers"));
+    EXPECT_EQ(live().program_file.origin, FileOrigin::file);
+    EXPECT_EQ(live().program_file.sha256, sha256_hex(program_a));
+    EXPECT_EQ(live().program_file.loaded_at, t0);
+    EXPECT_EQ(live().last_error(), std::nullopt);
+    EXPECT_EQ(fs.bytes("/var/lib/kiosk/last-good/kiosk.toml"), good_config);
+    EXPECT_EQ(fs.bytes("/var/lib/kiosk/last-good/program.txt"), program_a);
+    EXPECT_THAT(reloader->watched_paths(),
+                ElementsAre("/etc/kiosk/kiosk.toml", "/etc/kiosk/program.txt"));
+    EXPECT_EQ(reloader->deadline(), std::nullopt);
+    EXPECT_FALSE(reloader->tick(5000ms, t0));
+}
+
+TEST_F(ReloadTest, GoodFileIsSwappedOnceQuiet) {
+    start_with(program_a);
+    auto before = reloader->live();
+    fs.write("/etc/kiosk/program.txt", program_b);
+    EXPECT_FALSE(reloader->tick(1000ms, t0));  // just changed: wait
+    EXPECT_EQ(reloader->deadline(), 1300ms);
+    EXPECT_FALSE(reloader->tick(1299ms, t0));
+    EXPECT_TRUE(reloader->tick(1300ms, t0 + 1s));
+    EXPECT_THAT(titles(live()), ElementsAre("Distributed and Parallel Learning", "Gemmini"));
+    EXPECT_EQ(live().generation, before->generation + 1);
+    EXPECT_EQ(live().program_file.loaded_at, t0 + 1s);
+    EXPECT_EQ(fs.bytes("/var/lib/kiosk/last-good/program.txt"), program_b);
+    // The old one is untouched: whoever holds it (the render loop, mid-frame) keeps a whole one.
+    EXPECT_THAT(titles(*before), ElementsAre("Outstanding Papers"));
+    EXPECT_EQ(reloader->deadline(), std::nullopt);
+}
+
+TEST_F(ReloadTest, AFileStillBeingWrittenIsReadOnlyWhenItStopsChanging) {
+    start_with(program_a);
+    // A slow copy in place: each piece lands less than `quiet` after the last.
+    fs.write("/etc/kiosk/program.txt", program_b.substr(0, 20));
+    EXPECT_FALSE(reloader->tick(100ms, t0));
+    fs.write("/etc/kiosk/program.txt", program_b.substr(0, 40));
+    EXPECT_FALSE(reloader->tick(350ms, t0));
+    fs.write("/etc/kiosk/program.txt", program_b);
+    EXPECT_FALSE(reloader->tick(600ms, t0));
+    EXPECT_FALSE(reloader->tick(899ms, t0));
+    EXPECT_THAT(titles(live()), ElementsAre("Outstanding Papers"));
+    EXPECT_EQ(live().last_error(), std::nullopt);
+    EXPECT_TRUE(reloader->tick(900ms, t0));
+    EXPECT_THAT(titles(live()), ElementsAre("Distributed and Parallel Learning", "Gemmini"));
+}
+
+TEST_F(ReloadTest, RenameIntoPlaceIsSwapped) {
+    start_with(program_a);
+    // scp to a temporary name, then mv: the temporary name is not watched and never read.
+    fs.write("/etc/kiosk/.program.txt.part", program_b);
+    EXPECT_FALSE(reloader->tick(100ms, t0));
+    EXPECT_EQ(reloader->deadline(), std::nullopt);
+    fs.rename("/etc/kiosk/.program.txt.part", "/etc/kiosk/program.txt");
+    reloader->tick(200ms, t0);
+    EXPECT_TRUE(reloader->tick(500ms, t0));
+    EXPECT_THAT(titles(live()), ElementsAre("Distributed and Parallel Learning", "Gemmini"));
+}
+
+TEST_F(ReloadTest, TheSameBytesAgainChangeNothing) {
+    start_with(program_a);
+    fs.write("/etc/kiosk/program.txt", program_a);  // touched, or saved unchanged
+    reloader->tick(100ms, t0);
+    EXPECT_FALSE(reloader->tick(400ms, t0));
+    EXPECT_EQ(live().generation, 1u);
+}
+
+struct BadProgram {
+    std::string name;
+    std::string bytes;  // empty with `deleted`: the file is removed instead
+    bool deleted;
+    std::string error;
+};
+
+class ReloadRejects : public ReloadTest, public ::testing::WithParamInterface<BadProgram> {};
+
+TEST_P(ReloadRejects, KeepsTheLastGoodProgramAndRecordsWhy) {
+    const BadProgram& bad = GetParam();
+    start_with(program_a);
+    if (bad.deleted) {
+        fs.remove("/etc/kiosk/program.txt");
+    } else {
+        fs.write("/etc/kiosk/program.txt", bad.bytes);
+    }
+    reloader->tick(100ms, t0);
+    EXPECT_TRUE(reloader->tick(400ms, t0 + 1s));
+    EXPECT_THAT(titles(live()), ElementsAre("Outstanding Papers"));
+    EXPECT_EQ(live().program_file.sha256, sha256_hex(program_a));
+    EXPECT_EQ(live().program_file.error_at, t0 + 1s);
+    EXPECT_EQ(live().last_error(), bad.error + "; keeping the last good program");
+    EXPECT_EQ(logged.back(), bad.error + "; keeping the last good program");
+    EXPECT_EQ(fs.bytes("/var/lib/kiosk/last-good/program.txt"), program_a);
+    // The same trouble seen again is not news.
+    EXPECT_FALSE(reloader->tick(5000ms, t0 + 2s));
+    // A good file clears the error.
+    fs.write("/etc/kiosk/program.txt", program_b);
+    reloader->tick(6000ms, t0);
+    EXPECT_TRUE(reloader->tick(6300ms, t0 + 3s));
+    EXPECT_THAT(titles(live()), ElementsAre("Distributed and Parallel Learning", "Gemmini"));
+    EXPECT_EQ(live().last_error(), std::nullopt);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Files, ReloadRejects,
+    ::testing::Values(
+        BadProgram{"truncated", "PROGRAM\nOral: Outstanding Papers @ Exhibit Ha", false,
+                   "/etc/kiosk/program.txt:2: the file ends before END (cut short?)"},
+        BadProgram{"corrupt", "PROGRAM\n\x01\x02\xff\xfe\nEND\n", false,
+                   "/etc/kiosk/program.txt:2: cannot read '\x01\x02\xff\xfe'"},
+        BadProgram{"not_a_program", "<html>502 Bad Gateway</html>", false,
+                   "/etc/kiosk/program.txt:1: not a program"},
+        BadProgram{"empty", "", false, "/etc/kiosk/program.txt: the file is empty"},
+        BadProgram{"deleted", "", true, "/etc/kiosk/program.txt: cannot read: no such file"}),
+    [](const auto& info) { return info.param.name; });
+
+TEST_F(ReloadTest, ABadConfigIsRejectedWithItsLine) {
+    start_with(program_a);
+    fs.write("/etc/kiosk/kiosk.toml", good_config + "rooom = \"Room 2\"\n");
+    reloader->tick(10ms, t0);
+    EXPECT_TRUE(reloader->tick(310ms, t0));
+    EXPECT_EQ(live().config.screen.room, "Exhibit Hall A");
+    EXPECT_EQ(live().last_error(),
+              "/etc/kiosk/kiosk.toml:7: unknown key 'data.rooom'; keeping the last good config");
+    EXPECT_EQ(fs.bytes("/var/lib/kiosk/last-good/kiosk.toml"), good_config);
+    // An empty config would mean "all defaults": far more likely a copy cut short. Refused.
+    fs.write("/etc/kiosk/kiosk.toml", "");
+    reloader->tick(1000ms, t0);
+    EXPECT_TRUE(reloader->tick(1300ms, t0));
+    EXPECT_EQ(live().last_error(),
+              "/etc/kiosk/kiosk.toml: the file is empty; keeping the last good config");
+}
+
+TEST_F(ReloadTest, ConfigRoomChangeAppliesAtOnce) {
+    start_with(program_b);
+    auto program = live().program;
+    fs.write("/etc/kiosk/kiosk.toml",
+             "[venue]\ntimezone = \"America/Los_Angeles\"\n[screen]\nroom = \"Room 2\"\n"
+             "[data]\nprogram = \"program.txt\"\n");
+    reloader->tick(10ms, t0);
+    EXPECT_TRUE(reloader->tick(310ms, t0));
+    EXPECT_EQ(live().config.screen.room, "Room 2");
+    // The program did not need reading again: the same one, not a copy.
+    EXPECT_EQ(live().program, program);
+    EXPECT_EQ(live().last_error(), std::nullopt);
+}
+
+TEST_F(ReloadTest, ConfigChangingHowTheProgramIsReadReadsItAgainInTheSameStep) {
+    fs.write("/etc/kiosk/kiosk.toml", good_config);
+    fs.write("/etc/kiosk/program.txt", program_a);
+    fs.write("/etc/kiosk/other.txt", program_b);
+    start();
+    EXPECT_EQ(live().program->timezone, "America/Los_Angeles");
+    fs.write("/etc/kiosk/kiosk.toml",
+             "[venue]\ntimezone = \"Europe/Berlin\"\n[screen]\n"
+             "room = \"Exhibit Hall A\"\n[data]\nprogram = \"other.txt\"\n");
+    reloader->tick(10ms, t0);
+    auto generation = live().generation;
+    EXPECT_TRUE(reloader->tick(310ms, t0));
+    EXPECT_EQ(live().program->timezone, "Europe/Berlin");
+    EXPECT_THAT(titles(live()), ElementsAre("Distributed and Parallel Learning", "Gemmini"));
+    EXPECT_EQ(live().program_file.path, "/etc/kiosk/other.txt");
+    EXPECT_THAT(reloader->watched_paths(),
+                ElementsAre("/etc/kiosk/kiosk.toml", "/etc/kiosk/other.txt"));
+    // Config and program arrived together; a reader sees both or neither.
+    EXPECT_EQ(live().generation, generation + 2);
+    // The old program file no longer matters.
+    fs.write("/etc/kiosk/program.txt", "broken");
+    reloader->tick(1000ms, t0);
+    EXPECT_FALSE(reloader->tick(2000ms, t0));
+}
+
+TEST_F(ReloadTest, StartUpOntoABrokenProgramShowsTheLastGoodCopy) {
+    fs.write("/etc/kiosk/kiosk.toml", good_config);
+    fs.write("/etc/kiosk/program.txt", "PROGRAM\nOral: cut short @ Exhibit Ha");
+    fs.write("/var/lib/kiosk/last-good/program.txt", program_a);
+    start();
+    EXPECT_THAT(titles(live()), ElementsAre("Outstanding Papers"));
+    EXPECT_EQ(live().program_file.origin, FileOrigin::last_good);
+    EXPECT_EQ(live().program_file.used_path, "/var/lib/kiosk/last-good/program.txt");
+    EXPECT_EQ(live().last_error(),
+              "/etc/kiosk/program.txt:2: the file ends before END (cut short?); showing the last "
+              "good program, saved in /var/lib/kiosk/last-good/program.txt");
+    // The broken file does not overwrite the good copy; a fixed file replaces both.
+    EXPECT_EQ(fs.bytes("/var/lib/kiosk/last-good/program.txt"), program_a);
+    fs.write("/etc/kiosk/program.txt", program_b);
+    reloader->tick(10ms, t0);
+    EXPECT_TRUE(reloader->tick(310ms, t0));
+    EXPECT_EQ(live().program_file.origin, FileOrigin::file);
+    EXPECT_EQ(live().last_error(), std::nullopt);
+}
+
+TEST_F(ReloadTest, StartUpWithNothingUsableStillRuns) {
+    fs.write("/etc/kiosk/kiosk.toml", "[screen]\nrotation = 45\n");
+    start();
+    EXPECT_EQ(live().config_file.origin, FileOrigin::defaults);
+    EXPECT_EQ(live().config.venue.timezone, "UTC");
+    EXPECT_EQ(live().config_file.error,
+              "/etc/kiosk/kiosk.toml:2: screen.rotation must be 0, 90, 180 or 270, not 45; no "
+              "last good config, using the built-in defaults");
+    EXPECT_EQ(live().program, nullptr);
+    EXPECT_EQ(live().program_file.origin, FileOrigin::none);
+    // The defaults' program is next to the config, as a config naming none would have it.
+    EXPECT_EQ(live().program_file.error,
+              "/etc/kiosk/program.txt: cannot read: no such file; no last good program either: "
+              "no program loaded");
+    // When a program appears, it is shown.
+    fs.write("/etc/kiosk/program.txt", program_a);
+    reloader->tick(10ms, t0);
+    EXPECT_TRUE(reloader->tick(310ms, t0));
+    EXPECT_THAT(titles(live()), ElementsAre("Outstanding Papers"));
+}
+
+TEST_F(ReloadTest, StartUpOntoABrokenConfigUsesTheLastGoodOneWithItsPathsIntact) {
+    fs.write("/etc/kiosk/kiosk.toml", "[screen\n");
+    fs.write("/etc/kiosk/program.txt", program_a);
+    fs.write("/var/lib/kiosk/last-good/kiosk.toml", good_config);
+    start();
+    EXPECT_EQ(live().config_file.origin, FileOrigin::last_good);
+    EXPECT_EQ(live().config.screen.room, "Exhibit Hall A");
+    // Relative to the config's folder, not the state dir's.
+    EXPECT_EQ(live().config.data.program, "/etc/kiosk/program.txt");
+    EXPECT_THAT(live().config_file.error.value_or(""),
+                HasSubstr("; using the last good config, saved in "
+                          "/var/lib/kiosk/last-good/kiosk.toml"));
+    EXPECT_THAT(titles(live()), ElementsAre("Outstanding Papers"));
+}
+
+TEST_F(ReloadTest, CommandLineOverridesWinOverTheConfig) {
+    fs.write("/etc/kiosk/kiosk.toml", good_config);
+    fs.write("/srv/program.txt", program_b);
+    ReloadOptions options;
+    options.program_path = "/srv/program.txt";
+    options.room = "Room 2";
+    start(options);
+    EXPECT_EQ(live().config.screen.room, "Room 2");
+    EXPECT_EQ(live().config.data.program, "/srv/program.txt");
+    EXPECT_THAT(titles(live()), ElementsAre("Distributed and Parallel Learning", "Gemmini"));
+}
+
+TEST_F(ReloadTest, StaffChoosingARoomRewritesTheConfigAndAppliesAtOnce) {
+    fs.write("/etc/kiosk/kiosk.toml", "# by the hall\n" + good_config);
+    fs.write("/etc/kiosk/program.txt", program_b);
+    ReloadOptions options;
+    options.room = "Exhibit Hall A";  // --room, which the staff's choice ends
+    start(options);
+    ASSERT_TRUE(reloader->set_config("screen.room", "Room 2", 100ms, t0).has_value());
+    EXPECT_EQ(live().config.screen.room, "Room 2");
+    EXPECT_EQ(fs.bytes("/etc/kiosk/kiosk.toml"),
+              "# by the hall\n[venue]\ntimezone = \"America/Los_Angeles\"\n[screen]\nroom = "
+              "\"Room 2\"\n[data]\nprogram = \"program.txt\"\n");
+    EXPECT_EQ(logged.back(), "/etc/kiosk/kiosk.toml: loaded");
+    // A bad value is refused with the parser's words and the file is left alone.
+    auto bad = reloader->set_config("announcement.until", "tomorrow", 200ms, t0);
+    ASSERT_FALSE(bad.has_value());
+    EXPECT_THAT(to_string(bad.error().front()), HasSubstr("announcement.until: no date in"));
+    EXPECT_THAT(fs.bytes("/etc/kiosk/kiosk.toml"), ::testing::Not(HasSubstr("until")));
+}
+
+TEST_F(ReloadTest, ReloadNowReadsEveryFileWithoutWaiting) {
+    start_with(program_a);
+    reloader->reload_all();
+    EXPECT_EQ(reloader->deadline(), 0ms);
+    // Unchanged config bytes are no news; the program is read again and swapped all the same,
+    // so staff see "loaded at" move.
+    EXPECT_TRUE(reloader->tick(1ms, t0 + 5s));
+    EXPECT_EQ(live().program_file.loaded_at, t0 + 5s);
+    EXPECT_EQ(reloader->deadline(), std::nullopt);
+}
+
+TEST_F(ReloadTest, ACopyThatCannotBeSavedIsLoggedNotFatal) {
+    fs.write("/etc/kiosk/kiosk.toml", good_config);
+    fs.write("/etc/kiosk/program.txt", program_a);
+    fs.fail_writes(true);
+    start();
+    EXPECT_THAT(titles(live()), ElementsAre("Outstanding Papers"));
+    EXPECT_THAT(logged, ::testing::Contains(
+                            "cannot keep a last-good copy: /var/lib/kiosk/last-good/program.txt: "
+                            "cannot write: disk full"));
+}
+
+}  // namespace
+}  // namespace kiosk
