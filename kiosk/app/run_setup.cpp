@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <ostream>
 
+#include "kiosk/app/config_map.h"
 #include "kiosk/app/run.h"
 #include "kiosk/app/state_fs.h"
 #include "kiosk/core/corrections.h"
@@ -18,47 +19,6 @@
 namespace kiosk {
 
 namespace {
-
-Colour colour_or(const std::string& text, Colour fallback) {
-    return parse_colour(text).value_or(fallback);  // the config parser already checked them
-}
-
-Theme theme_from(const ThemeConfig& t) {
-    Theme theme;
-    theme.background = colour_or(t.background, theme.background);
-    theme.header = colour_or(t.header, theme.header);
-    theme.panel = colour_or(t.panel, theme.panel);
-    theme.track = colour_or(t.track, theme.track);
-    theme.text = colour_or(t.text, theme.text);
-    theme.body = colour_or(t.body, theme.body);
-    theme.muted = colour_or(t.muted, theme.muted);
-    theme.faint = colour_or(t.faint, theme.faint);
-    theme.on_kind = colour_or(t.on_kind, theme.on_kind);
-    theme.kind_fallback = colour_or(t.kind_fallback, theme.kind_fallback);
-    // Configured kinds come first, so they win over the design's words.
-    std::vector<KindColour> kinds;
-    for (const auto& [word, colour] : t.kinds) {
-        if (auto c = parse_colour(colour)) kinds.push_back({word, *c});
-    }
-    kinds.insert(kinds.end(), theme.kinds.begin(), theme.kinds.end());
-    theme.kinds = std::move(kinds);
-    return theme;
-}
-
-ScheduleSettings schedule_settings(const Config& c) {
-    ScheduleSettings s;
-    for (const auto& [kind, minutes] : c.durations.kinds) {
-        s.durations.push_back({kind, std::chrono::minutes{minutes}});
-    }
-    if (c.durations.fallback > 0) s.fallback_duration = std::chrono::minutes{c.durations.fallback};
-    if (c.durations.talk > 0) s.talk_length = std::chrono::minutes{c.durations.talk};
-    for (const auto& [kind, room] : c.venue.unassigned) s.unassigned_rooms.push_back({kind, room});
-    return s;
-}
-
-bool shows(const SlidesConfig& s, std::string_view name) {
-    return std::find(s.show.begin(), s.show.end(), name) != s.show.end();
-}
 
 // Where the fonts may be: next to an installed binary, the install prefix, the source tree.
 std::vector<std::string> font_dirs() {
@@ -114,15 +74,9 @@ std::optional<ScreenSetup> load_setup(const Invocation& inv, date::local_days re
     const Config& c = s.config;
     s.room = inv.get("--room").value_or(c.screen.room);
     s.timezone = c.venue.timezone;
-    s.theme = theme_from(c.theme);
-    s.deck.clock_24h = c.clock.format == ClockFormat::h24;
-    s.deck.clock_seconds = c.clock.seconds;
-    s.deck.max_talk_slides = c.slides.talks;
-    s.deck.show_talks = shows(c.slides, "talk") && c.slides.talks > 0;
-    s.deck.show_up_next = shows(c.slides, "up_next");
-    s.deck.show_around = shows(c.slides, "around");
-    s.deck.show_later = shows(c.slides, "later");
-    s.rotation.dwell = std::chrono::seconds{c.slides.dwell_seconds};
+    s.theme = theme_from(c);
+    s.deck = deck_options_from(c);
+    s.rotation = rotation_options_from(c);
     s.window.display = c.screen.display;
     s.window.rotation = c.screen.rotation;
     s.window.gpu = c.screen.renderer == RendererKind::gpu;
@@ -135,8 +89,9 @@ std::optional<ScreenSetup> load_setup(const Invocation& inv, date::local_days re
         }
         s.window.windowed = size.value();
     }
-    if (!c.announcement.text.empty())
+    if (!c.announcement.text.empty()) {
         s.announcement = Announcement{c.announcement.text, c.announcement.until};
+    }
     s.font_dirs = font_dirs();
     s.screenshot = inv.get("--screenshot").value_or("");
 
@@ -166,7 +121,7 @@ std::optional<ScreenSetup> load_setup(const Invocation& inv, date::local_days re
             io.err << format_diagnostics(corrections.error());
         }
     }
-    auto schedule = make_schedule(program.value(), schedule_settings(c));
+    auto schedule = make_schedule(program.value(), c.schedule);
     if (!schedule) {
         Diagnostics why = schedule.error();
         s.boards = [why](Instant) -> Result<Board> { return fail(why); };
