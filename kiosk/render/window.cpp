@@ -188,10 +188,11 @@ WindowEvents Window::wait(std::chrono::steady_clock::time_point deadline) {
             got = SDL_WaitEventTimeout(&e, ms) != 0;
         } else {
             // No blocking wait in this driver: look, then sleep in slices short enough for keys
-            // and signals to feel immediate (10 wake-ups a second at most).
+            // and SIGTERM to be seen within 0.2 s (5 wake-ups a second at most; sleep_for
+            // resumes after a signal, SDL turns the signal into SDL_QUIT at the next pump).
             SDL_PumpEvents();
             got = SDL_PeepEvents(&e, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0;
-            if (!got && ms > 0) std::this_thread::sleep_for(milliseconds(std::min(ms, 100)));
+            if (!got && ms > 0) std::this_thread::sleep_for(milliseconds(std::min(ms, 200)));
         }
         if (got) {
             take(e, out);
