@@ -45,7 +45,8 @@ struct Window::Parts {
         Video(const Video&) = delete;
         Video& operator=(const Video&) = delete;
         ~Video() {
-            if (started) SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+            // SDL_Quit, not just the subsystem: it also closes SDL's D-Bus connection.
+            if (started) SDL_Quit();
         }
         bool started = false;
     } video;
