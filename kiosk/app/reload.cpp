@@ -4,7 +4,6 @@
 #include <filesystem>
 
 #include "kiosk/core/sha256.h"
-#include "kiosk/core/time.h"
 
 namespace kiosk {
 
@@ -23,11 +22,12 @@ const char* to_string(FileOrigin o) {
 }
 
 std::optional<std::string> Live::last_error() const {
-    if (config_file.error &&
-        (!program_file.error || *config_file.error_at > *program_file.error_at)) {
-        return config_file.error;
+    const LoadedFile* newest = nullptr;
+    for (const LoadedFile* f : {&program_file, &corrections_file, &config_file}) {
+        if (f->error && (newest == nullptr || *f->error_at > *newest->error_at)) newest = f;
     }
-    return program_file.error;
+    if (newest != nullptr) return newest->error;
+    return schedule_error;
 }
 
 namespace {
@@ -49,39 +49,30 @@ std::string summary(const Diagnostics& ds) {
 }
 
 // Reading is the same for every file: it must exist, be readable and not be empty. An empty file
-// is refused even though an empty config is valid TOML: an empty file is far more often a copy
-// cut short than a wish for every default (which a comment line expresses).
-Result<std::string> read_nonempty(const FileSystem& fs, const std::string& path) {
+// is refused even where it would parse (an empty config is valid TOML): an empty file is far
+// more often a copy cut short than a wish for every default, which a comment line expresses.
+template <class T, class Parse>
+Result<Loaded<T>> read_as(const FileSystem& fs, const std::string& path, Parse parse) {
     auto bytes = fs.read(path);
-    if (!bytes) return bytes;
+    if (!bytes) return fail(bytes.error());
     if (bytes->empty()) return fail(Diagnostic{path, 0, Severity::error, "the file is empty"});
-    return bytes;
+    Result<T> value = parse(bytes.value());
+    if (!value) return fail(value.error());
+    return Loaded<T>{std::move(value.value()), sha256_hex(bytes.value()), std::move(bytes.value())};
 }
 
-Result<Loaded<Config>> read_config(const FileSystem& fs, const std::string& path,
-                                   const std::string& base_dir) {
-    auto bytes = read_nonempty(fs, path);
-    if (!bytes) return fail(bytes.error());
-    auto config = parse_config(bytes.value(), path, base_dir);
-    if (!config) return fail(config.error());
-    return Loaded<Config>{std::move(config.value()), sha256_hex(bytes.value()),
-                          std::move(bytes.value())};
+LoadedFile from_file(const std::string& path, const std::string& sha256, Instant wall) {
+    return {path, FileOrigin::file, path, sha256, wall, std::nullopt, std::nullopt};
 }
 
-Result<Loaded<Program>> read_program(const FileSystem& fs, const ProgramImporter& import,
-                                     const std::string& path, const Config& config) {
-    auto bytes = read_nonempty(fs, path);
-    if (!bytes) return fail(bytes.error());
-    auto program = import(bytes.value(), path, config);
-    if (!program) return fail(program.error());
-    return Loaded<Program>{std::move(program.value()), sha256_hex(bytes.value()),
-                           std::move(bytes.value())};
+LoadedFile from_copy(const std::string& path, const std::string& copy, const std::string& sha256,
+                     const std::string& error, Instant wall) {
+    return {path, FileOrigin::last_good, copy, sha256, wall, error, wall};
 }
 
-// What of a config decides how the program is read: a change to any of it re-reads the program.
-bool program_reading_differs(const Config& a, const Config& b) {
-    return a.data.program != b.data.program || a.venue.timezone != b.venue.timezone ||
-           a.data.year != b.data.year;
+LoadedFile from_nothing(const std::string& path, FileOrigin origin, const std::string& error,
+                        Instant wall) {
+    return {path, origin, "", "", std::nullopt, error, wall};
 }
 
 }  // namespace
@@ -112,84 +103,136 @@ std::string Reloader::program_path(const Config& c) const {
     return options_.program_path ? *options_.program_path : c.data.program;
 }
 
+Reloader::Watched& Reloader::watched(Slot slot) {
+    return slot == Slot::config ? config_ : slot == Slot::program ? program_ : corrections_;
+}
+
 void Reloader::publish(Live next) {
     next.generation = live_->generation + 1;
     live_ = std::make_shared<const Live>(std::move(next));
 }
 
+// The corrected program and its schedule, from whatever `next` holds now.
+void Reloader::derive(Live& next) const {
+    next.program.reset();
+    next.schedule.reset();
+    next.warnings.clear();
+    next.schedule_error.reset();
+    if (!next.imported) return;
+    next.warnings = next.imported->warnings;
+    if (next.corrections) {
+        auto corrected = apply_corrections(*next.imported, *next.corrections);
+        next.warnings.insert(next.warnings.end(), corrected.warnings.begin(),
+                             corrected.warnings.end());
+        next.program = std::make_shared<const Program>(std::move(corrected.program));
+    } else {
+        next.program = next.imported;
+    }
+    auto schedule = make_schedule(*next.program, next.config.schedule);
+    if (!schedule) {
+        next.schedule_error = summary(schedule.error());
+        log(*next.schedule_error);
+        return;
+    }
+    next.warnings.insert(next.warnings.end(), schedule->warnings().begin(),
+                         schedule->warnings().end());
+    next.schedule = std::make_shared<const Schedule>(std::move(schedule.value()));
+}
+
 void Reloader::start(Millis now, Instant wall) {
     Live next;
-    // The config: the file, else its last good copy (paths still relative to the file's
-    // folder, where staff put the program), else the defaults.
-    next.config_file.path = options_.config_path;
-    Config config;
-    if (options_.config_path.empty()) {
-        next.config_file.origin = FileOrigin::defaults;
-    } else if (auto c = read_config(fs_, options_.config_path, config_base_dir())) {
-        config = c->value;
-        next.config_file = {
-            options_.config_path, FileOrigin::file, options_.config_path, c->sha256, wall,
-            std::nullopt,         std::nullopt};
-        if (auto saved = state_.save_config(fs_, c->bytes); !saved) {
+    auto keep_copy = [&](const std::string& copy, const std::string& bytes) {
+        if (auto saved = fs_.write_atomic(copy, bytes); !saved) {
             log("cannot keep a last-good copy: " + summary(saved.error()));
         }
+    };
+    auto parse_config_at = [&](const std::string& path) {
+        return read_as<Config>(fs_, path, [&](const std::string& text) {
+            return parse_config(text, path, config_base_dir());
+        });
+    };
+
+    // The config: the file, else its last good copy (paths still relative to the file's folder,
+    // where staff put the program), else the defaults.
+    if (options_.config_path.empty()) {
+        next.config_file.origin = FileOrigin::defaults;
+    } else if (auto c = parse_config_at(options_.config_path)) {
+        next.config = c->value;
+        next.config_file = from_file(options_.config_path, c->sha256, wall);
+        keep_copy(state_.config_copy(), c->bytes);
     } else {
         std::string why = summary(c.error());
-        std::string copy = state_.config_copy();
-        if (auto last = read_config(fs_, copy, config_base_dir())) {
-            config = last->value;
-            next.config_file = {options_.config_path,
-                                FileOrigin::last_good,
-                                copy,
-                                last->sha256,
-                                wall,
-                                why + "; using the last good config, saved in " + copy,
-                                wall};
+        if (auto last = parse_config_at(state_.config_copy())) {
+            next.config = last->value;
+            next.config_file = from_copy(
+                options_.config_path, state_.config_copy(), last->sha256,
+                why + "; using the last good config, saved in " + state_.config_copy(), wall);
         } else {
-            // The defaults as a config file with nothing in it would have them: a program
-            // named relative to the config's folder.
-            config = parse_config("", options_.config_path, config_base_dir()).value();
-            next.config_file = {options_.config_path,
-                                FileOrigin::defaults,
-                                "",
-                                "",
-                                wall,
-                                why + "; no last good config, using the built-in defaults",
-                                wall};
+            // The defaults as an empty config file would have them: paths next to the config.
+            next.config = parse_config("", options_.config_path, config_base_dir()).value();
+            next.config_file =
+                from_nothing(options_.config_path, FileOrigin::defaults,
+                             why + "; no last good config, using the built-in defaults", wall);
         }
         log(*next.config_file.error);
     }
-    next.config = with_overrides(std::move(config));
+    next.config = with_overrides(std::move(next.config));
 
-    // The program: the file, else its last good copy, else nothing ("no program loaded").
-    std::string path = program_path(next.config);
-    if (auto p = read_program(fs_, import_, path, next.config)) {
-        next.program = std::make_shared<const Program>(std::move(p->value));
-        next.program_file = {path, FileOrigin::file, path,        p->sha256,
-                             wall, std::nullopt,     std::nullopt};
-        if (auto saved = state_.save_program(fs_, path, p->bytes); !saved) {
-            log("cannot keep a last-good copy: " + summary(saved.error()));
-        }
-    } else {
-        std::string why = summary(p.error());
-        std::string copy = state_.program_copy(path);
-        if (auto last = read_program(fs_, import_, copy, next.config)) {
-            next.program = std::make_shared<const Program>(std::move(last->value));
-            next.program_file = {path, FileOrigin::last_good,
-                                 copy, last->sha256,
-                                 wall, why + "; showing the last good program, saved in " + copy,
-                                 wall};
+    // Corrections (optional) and the program: the file, else its last good copy, else nothing.
+    const std::string& corrections = next.config.data.corrections;
+    if (!corrections.empty()) {
+        auto parse_at = [&](const std::string& path) {
+            return read_as<Corrections>(
+                fs_, path, [&](const std::string& text) { return parse_corrections(text, path); });
+        };
+        if (auto c = parse_at(corrections)) {
+            next.corrections = std::make_shared<const Corrections>(std::move(c->value));
+            next.corrections_file = from_file(corrections, c->sha256, wall);
+            keep_copy(state_.corrections_copy(), c->bytes);
+        } else if (auto last = parse_at(state_.corrections_copy())) {
+            next.corrections = std::make_shared<const Corrections>(std::move(last->value));
+            next.corrections_file =
+                from_copy(corrections, state_.corrections_copy(), last->sha256,
+                          summary(c.error()) + "; using the last good corrections, saved in " +
+                              state_.corrections_copy(),
+                          wall);
         } else {
-            next.program_file = {
-                path, FileOrigin::none, "",
-                "",   std::nullopt,     why + "; no last good program either: no program loaded",
-                wall};
+            next.corrections_file = from_nothing(
+                corrections, FileOrigin::none,
+                summary(c.error()) + "; no last good corrections either: none applied", wall);
+        }
+        if (next.corrections_file.error) log(*next.corrections_file.error);
+    }
+
+    std::string program = program_path(next.config);
+    auto import_at = [&](const std::string& path) {
+        return read_as<Program>(
+            fs_, path, [&](const std::string& bytes) { return import_(bytes, path, next.config); });
+    };
+    if (auto p = import_at(program)) {
+        next.imported = std::make_shared<const Program>(std::move(p->value));
+        next.program_file = from_file(program, p->sha256, wall);
+        keep_copy(state_.program_copy(program), p->bytes);
+    } else {
+        std::string copy = state_.program_copy(program);
+        if (auto last = import_at(copy)) {
+            next.imported = std::make_shared<const Program>(std::move(last->value));
+            next.program_file = from_copy(
+                program, copy, last->sha256,
+                summary(p.error()) + "; showing the last good program, saved in " + copy, wall);
+        } else {
+            next.program_file = from_nothing(
+                program, FileOrigin::none,
+                summary(p.error()) + "; no last good program either: no program loaded", wall);
         }
         log(*next.program_file.error);
     }
 
+    derive(next);
     config_ = {options_.config_path, fs_.stat(options_.config_path), now, false, false};
-    program_ = {path, fs_.stat(path), now, false, false};
+    program_ = {program, fs_.stat(program), now, false, false};
+    corrections_ = {corrections, corrections.empty() ? FileStamp{} : fs_.stat(corrections), now,
+                    false, false};
     publish(std::move(next));
 }
 
@@ -209,7 +252,7 @@ bool Reloader::ready(const Watched& w, Millis now) const {
 
 std::optional<Millis> Reloader::deadline() const {
     std::optional<Millis> out;
-    for (const Watched* w : {&config_, &program_}) {
+    for (const Watched* w : {&config_, &program_, &corrections_}) {
         if (w->path.empty() || !(w->pending || w->force)) continue;
         Millis at = w->force ? Millis{0} : w->changed_at + options_.quiet;
         if (!out || at < *out) out = at;
@@ -218,81 +261,137 @@ std::optional<Millis> Reloader::deadline() const {
 }
 
 void Reloader::reload_all() {
-    config_.force = !config_.path.empty();
-    program_.force = true;
+    for (Watched* w : {&config_, &program_, &corrections_}) w->force = !w->path.empty();
+}
+
+// Points a slot at another file (the config named a new one) and has it read at once.
+void Reloader::retarget(Slot slot, const std::string& path) {
+    Watched& w = watched(slot);
+    if (path != w.path) w = {path, path.empty() ? FileStamp{} : fs_.stat(path), Millis{0}};
+    w.force = !path.empty();
 }
 
 bool Reloader::tick(Millis now, Instant wall) {
-    observe(config_, now);
-    observe(program_, now);
-    bool swapped = false;
-    // The config first: it may name another program, or change how this one is read.
-    if (ready(config_, now)) swapped |= load_config(wall);
-    if (ready(program_, now)) swapped |= load_program(wall);
-    return swapped;
-}
-
-bool Reloader::reject(bool config, const std::string& message, Instant wall) {
+    for (Watched* w : {&config_, &program_, &corrections_}) observe(*w, now);
     Live next = *live_;
-    LoadedFile& f = config ? next.config_file : next.program_file;
-    std::string keeping = config         ? "; keeping the last good config"
-                          : next.program ? "; keeping the last good program"
-                                         : "; no program loaded";
-    if (f.error == message + keeping) return false;  // the same trouble again: nothing new
-    f.error = message + keeping;
-    f.error_at = wall;
-    log(*f.error);
+    bool changed = false;
+    bool inputs_changed = false;
+    // The config first: it may name other files, or change how they are read.
+    if (ready(config_, now)) {
+        Config before = next.config;
+        if (load_config(next, wall)) {
+            changed = true;
+            if (!(next.config == before)) {
+                inputs_changed = true;
+                if (next.config.data.corrections != before.data.corrections) {
+                    if (next.config.data.corrections.empty()) {
+                        next.corrections.reset();
+                        next.corrections_file = {};
+                    }
+                    retarget(Slot::corrections, next.config.data.corrections);
+                }
+                if (program_path(next.config) != program_path(before) ||
+                    next.config.venue.timezone != before.venue.timezone ||
+                    next.config.data.year != before.data.year) {
+                    retarget(Slot::program, program_path(next.config));
+                }
+            }
+        }
+    }
+    for (Slot slot : {Slot::corrections, Slot::program}) {
+        Watched& w = watched(slot);
+        if (!ready(w, now)) continue;
+        bool forced = w.force;
+        w.pending = w.force = false;
+        std::string sha_before =
+            slot == Slot::program ? next.program_file.sha256 : next.corrections_file.sha256;
+        bool loaded =
+            slot == Slot::program ? load_program(next, wall, forced) : load_corrections(next, wall);
+        changed |= loaded;
+        const LoadedFile& f = slot == Slot::program ? next.program_file : next.corrections_file;
+        if (loaded && !f.error && (forced || f.sha256 != sha_before)) inputs_changed = true;
+    }
+    if (!changed) return false;
+    if (inputs_changed) derive(next);
     publish(std::move(next));
     return true;
 }
 
-bool Reloader::load_config(Instant wall) {
+bool Reloader::reject(Live& next, Slot slot, const std::string& message, Instant wall) {
+    LoadedFile& f = slot == Slot::config    ? next.config_file
+                    : slot == Slot::program ? next.program_file
+                                            : next.corrections_file;
+    bool have = slot == Slot::config    ? true
+                : slot == Slot::program ? next.imported != nullptr
+                                        : next.corrections != nullptr;
+    std::string what = slot == Slot::config    ? "config"
+                       : slot == Slot::program ? "program"
+                                               : "corrections";
+    std::string line = message + (have                    ? "; keeping the last good " + what
+                                  : slot == Slot::program ? "; no program loaded"
+                                                          : "; no corrections applied");
+    if (f.error == line) return false;  // the same trouble again: nothing new to say
+    f.path = watched(slot).path;
+    f.error = line;
+    f.error_at = wall;
+    log(line);
+    return true;
+}
+
+bool Reloader::load_config(Live& next, Instant wall) {
     config_.pending = config_.force = false;
-    auto c = read_config(fs_, config_.path, config_base_dir());
-    if (!c) return reject(true, summary(c.error()), wall);
-    auto current = live_;  // kept alive past publish()
-    const Live& now = *current;
-    if (c->sha256 == now.config_file.sha256 && now.config_file.origin == FileOrigin::file &&
-        !now.config_file.error) {
+    auto c = read_as<Config>(fs_, config_.path, [&](const std::string& text) {
+        return parse_config(text, config_.path, config_base_dir());
+    });
+    if (!c) return reject(next, Slot::config, summary(c.error()), wall);
+    if (c->sha256 == next.config_file.sha256 && next.config_file.origin == FileOrigin::file &&
+        !next.config_file.error) {
         return false;  // touched, or saved unchanged
     }
-    Live next = now;
     next.config = with_overrides(std::move(c->value));
-    next.config_file = {config_.path, FileOrigin::file, config_.path, c->sha256,
-                        wall,         std::nullopt,     std::nullopt};
-    if (auto saved = state_.save_config(fs_, c->bytes); !saved) {
+    next.config_file = from_file(config_.path, c->sha256, wall);
+    if (auto saved = fs_.write_atomic(state_.config_copy(), c->bytes); !saved) {
         log("cannot keep a last-good copy: " + summary(saved.error()));
     }
     log(config_.path + ": loaded");
-    if (program_reading_differs(now.config, next.config)) {
-        std::string path = program_path(next.config);
-        if (path != program_.path) program_ = {path, fs_.stat(path), Millis{0}, false, false};
-        program_.force = true;
-    }
-    publish(std::move(next));
     return true;
 }
 
-bool Reloader::load_program(Instant wall) {
-    bool forced = program_.force;
-    program_.pending = program_.force = false;
-    auto current = live_;  // kept alive past publish()
-    const Live& now = *current;
-    auto p = read_program(fs_, import_, program_.path, now.config);
-    if (!p) return reject(false, summary(p.error()), wall);
-    if (!forced && p->sha256 == now.program_file.sha256 &&
-        now.program_file.origin == FileOrigin::file && !now.program_file.error) {
+bool Reloader::load_corrections(Live& next, Instant wall) {
+    auto c = read_as<Corrections>(fs_, corrections_.path, [&](const std::string& text) {
+        return parse_corrections(text, corrections_.path);
+    });
+    if (!c) return reject(next, Slot::corrections, summary(c.error()), wall);
+    if (c->sha256 == next.corrections_file.sha256 &&
+        next.corrections_file.origin == FileOrigin::file && !next.corrections_file.error) {
         return false;
     }
-    Live next = now;
-    next.program = std::make_shared<const Program>(std::move(p->value));
-    next.program_file = {program_.path, FileOrigin::file, program_.path, p->sha256,
-                         wall,          std::nullopt,     std::nullopt};
-    if (auto saved = state_.save_program(fs_, program_.path, p->bytes); !saved) {
+    next.corrections = std::make_shared<const Corrections>(std::move(c->value));
+    next.corrections_file = from_file(corrections_.path, c->sha256, wall);
+    if (auto saved = fs_.write_atomic(state_.corrections_copy(), c->bytes); !saved) {
         log("cannot keep a last-good copy: " + summary(saved.error()));
     }
-    log(program_.path + ": loaded, " + std::to_string(next.program->sessions.size()) + " sessions");
-    publish(std::move(next));
+    log(corrections_.path + ": loaded");
+    return true;
+}
+
+bool Reloader::load_program(Live& next, Instant wall, bool forced) {
+    auto p = read_as<Program>(fs_, program_.path, [&](const std::string& bytes) {
+        return import_(bytes, program_.path, next.config);
+    });
+    if (!p) return reject(next, Slot::program, summary(p.error()), wall);
+    // Touched or saved unchanged: no news, unless it must be read again (new zone, staff asked).
+    if (!forced && p->sha256 == next.program_file.sha256 &&
+        next.program_file.origin == FileOrigin::file && !next.program_file.error) {
+        return false;
+    }
+    next.imported = std::make_shared<const Program>(std::move(p->value));
+    next.program_file = from_file(program_.path, p->sha256, wall);
+    if (auto saved = fs_.write_atomic(state_.program_copy(program_.path), p->bytes); !saved) {
+        log("cannot keep a last-good copy: " + summary(saved.error()));
+    }
+    log(program_.path + ": loaded, " + std::to_string(next.imported->sessions.size()) +
+        " sessions");
     return true;
 }
 
@@ -320,8 +419,9 @@ Result<Done> Reloader::set_config(std::string_view key, std::string_view value, 
 
 std::vector<std::string> Reloader::watched_paths() const {
     std::vector<std::string> out;
-    if (!config_.path.empty()) out.push_back(config_.path);
-    if (!program_.path.empty()) out.push_back(program_.path);
+    for (const Watched* w : {&config_, &program_, &corrections_}) {
+        if (!w->path.empty()) out.push_back(w->path);
+    }
     return out;
 }
 

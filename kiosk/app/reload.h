@@ -12,8 +12,11 @@
 //   the last good one, and the error is recorded (status file, overlay) and logged.
 // - Every good file is copied to the state dir; at start-up a broken or missing file is replaced
 //   by that copy, and a config with no copy by the built-in defaults. The screen is never blank.
-// - A config change that touches how the program is read (its path, the zone, the year) reloads
-//   the program with the new config in the same step.
+// - A config change that touches how the program is read (its path, the zone, the year) or which
+//   corrections apply reloads those with the new config in the same step; whatever one tick
+//   loads is published as one Live.
+// - Corrections are optional: with data.corrections unset there are none; a broken corrections
+//   file is rejected like a program, and the last good corrections stay applied.
 #pragma once
 
 #include <chrono>
@@ -28,7 +31,9 @@
 #include "kiosk/app/state.h"
 #include "kiosk/app/state_fs.h"
 #include "kiosk/core/config.h"
+#include "kiosk/core/corrections.h"
 #include "kiosk/core/program.h"
+#include "kiosk/core/scheduler.h"
 
 namespace kiosk {
 
@@ -58,15 +63,24 @@ struct LoadedFile {
 };
 
 // Everything the screen runs on. Replaced as a whole on every change and shared read-only, so
-// the render loop swaps it in one step.
+// the render loop swaps it in one step; the derived parts (corrected program, schedule) are made
+// here, away from the render loop.
 struct Live {
     Config config;
     LoadedFile config_file;
-    std::shared_ptr<const Program> program;  // null: no program loaded
+    std::shared_ptr<const Program> imported;  // the program file as imported; null: none
     LoadedFile program_file;
-    std::uint64_t generation = 0;  // grows with every replacement
+    std::shared_ptr<const Corrections> corrections;  // null: none configured or none usable
+    LoadedFile corrections_file;
 
-    // The newer of the two files' errors (the program's when both are as new): one line.
+    // Derived from the above whenever one of them changes.
+    std::shared_ptr<const Program> program;    // imported, corrected: what the screen shows
+    std::shared_ptr<const Schedule> schedule;  // null: no program, or its zone is unknown
+    Diagnostics warnings;  // the import's, the corrections' and the scheduler's, with file:line
+    std::optional<std::string> schedule_error;  // why there is a program but no schedule
+    std::uint64_t generation = 0;               // grows with every replacement
+
+    // The newest of the files' errors (ties: program, then corrections, then config): one line.
     std::optional<std::string> last_error() const;
 };
 
@@ -113,18 +127,24 @@ class Reloader {
 
   private:
     struct Watched {
-        std::string path;
-        FileStamp seen;  // the latest stamp tick saw
+        std::string path;  // empty: nothing to watch (no config file, no corrections)
+        FileStamp seen;    // the latest stamp tick saw
         Millis changed_at{0};
         bool pending = false;  // changed since last read
         bool force = false;    // read on the next tick, quiet or not
     };
+    enum class Slot { config, program, corrections };
 
     void observe(Watched& w, Millis now);
     bool ready(const Watched& w, Millis now) const;
-    bool load_config(Instant wall);
-    bool load_program(Instant wall);
-    bool reject(bool config, const std::string& message, Instant wall);
+    Watched& watched(Slot slot);
+    // Each reads its file into `next`; true when `next` changed.
+    bool load_config(Live& next, Instant wall);
+    bool load_program(Live& next, Instant wall, bool forced);
+    bool load_corrections(Live& next, Instant wall);
+    bool reject(Live& next, Slot slot, const std::string& message, Instant wall);
+    void retarget(Slot slot, const std::string& path);
+    void derive(Live& next) const;
     void publish(Live next);
     void log(const std::string& line) const;
     Config with_overrides(Config c) const;
@@ -138,6 +158,7 @@ class Reloader {
     std::shared_ptr<const Live> live_;
     Watched config_;
     Watched program_;
+    Watched corrections_;
 };
 
 }  // namespace kiosk

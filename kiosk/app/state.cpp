@@ -26,19 +26,12 @@ std::string default_state_dir(const EnvFn& env) {
 
 std::string StateDir::config_copy() const { return dir_ + "/last-good/kiosk.toml"; }
 
+std::string StateDir::corrections_copy() const { return dir_ + "/last-good/corrections.toml"; }
+
 std::string StateDir::default_status_file() const { return dir_ + "/status.json"; }
 
 std::string StateDir::program_copy(const std::string& program_path) const {
     return dir_ + "/last-good/program" + std::filesystem::path(program_path).extension().string();
-}
-
-Result<Done> StateDir::save_config(FileSystem& fs, std::string_view bytes) const {
-    return fs.write_atomic(config_copy(), bytes);
-}
-
-Result<Done> StateDir::save_program(FileSystem& fs, const std::string& program_path,
-                                    std::string_view bytes) const {
-    return fs.write_atomic(program_copy(program_path), bytes);
 }
 
 }  // namespace kiosk

@@ -2,6 +2,7 @@
 //
 // Layout (one state dir per screen):
 //   <dir>/last-good/kiosk.toml          the last config that parsed
+//   <dir>/last-good/corrections.toml    the last corrections that parsed
 //   <dir>/last-good/program.txt         the last program that imported, with the program file's
 //                                       extension (an importer may go by it); a program renamed
 //                                       to another extension starts without a copy
@@ -31,14 +32,10 @@ class StateDir {
 
     const std::string& dir() const { return dir_; }
     std::string config_copy() const;
-    std::string default_status_file() const;
+    std::string corrections_copy() const;
     // Where the copy of the program configured as `program_path` lives.
     std::string program_copy(const std::string& program_path) const;
-
-    // Saves `bytes` as the last good config / program (durably: it must survive a power cut).
-    Result<Done> save_config(FileSystem& fs, std::string_view bytes) const;
-    Result<Done> save_program(FileSystem& fs, const std::string& program_path,
-                              std::string_view bytes) const;
+    std::string default_status_file() const;
 
   private:
     std::string dir_;

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/core/sha256.h"
+#include "kiosk/core/time.h"
 
 #include "fake_fs.h"
 
@@ -21,6 +22,7 @@ using namespace std::chrono_literals;
 // A stand-in for the day-page importer, strict enough to tell whole files from broken ones:
 //   PROGRAM
 //   Oral: Outstanding Papers @ Exhibit Hall A
+//   Tutorial: Gemmini @ Room 2 @ 2022-08-29T16:00Z
 //   END
 // The program's zone is the config's, so tests can see which config a program was read under.
 Result<Program> fake_import(std::string_view bytes, const std::string& name, const Config& config) {
@@ -46,6 +48,13 @@ Result<Program> fake_import(std::string_view bytes, const std::string& name, con
         s.kind = line.substr(0, colon);
         s.title = line.substr(colon + 2, at - colon - 2);
         s.room = line.substr(at + 3);
+        // "… @ Room @ 2022-08-29T16:00Z": a start, so the scheduler has something to show.
+        if (auto second = s.room->find(" @ "); second != std::string::npos) {
+            auto start = parse_instant(s.room->substr(second + 3), *date::locate_zone("UTC"), "t");
+            if (!start) return error(n, "bad time");
+            s.start = *start;
+            s.room = s.room->substr(0, second);
+        }
         p.sessions.push_back(s);
     }
     return error(n, "the file ends before END (cut short?)");
@@ -66,8 +75,8 @@ const std::string good_config =
     "[data]\nprogram = \"program.txt\"\n";
 const std::string program_a = "PROGRAM\nOral: Outstanding Papers @ Exhibit Hall A\nEND\n";
 const std::string program_b =
-    "PROGRAM\nOral: Distributed and Parallel Learning @ Exhibit Hall A\n"
-    "Tutorial: Gemmini @ Room 2\nEND\n";
+    "PROGRAM\nOral: Distributed and Parallel Learning @ Exhibit Hall A @ 2022-08-29T15:30Z\n"
+    "Tutorial: Gemmini @ Room 2 @ 2022-08-29T15:45Z\nEND\n";
 
 struct ReloadTest : ::testing::Test {
     FakeFileSystem fs;
@@ -228,7 +237,12 @@ TEST_F(ReloadTest, ABadConfigIsRejectedWithItsLine) {
 
 TEST_F(ReloadTest, ConfigRoomChangeAppliesAtOnce) {
     start_with(program_b);
-    auto program = live().program;
+    auto program = live().imported;
+    ASSERT_NE(live().schedule, nullptr);
+    auto before = make_board(*live().schedule, live().config.screen.room, t0);
+    ASSERT_TRUE(before.has_value());
+    ASSERT_EQ(before->now.size(), 1u);
+    EXPECT_EQ(before->now.front()->title, "Distributed and Parallel Learning");
     fs.write("/etc/kiosk/kiosk.toml",
              "[venue]\ntimezone = \"America/Los_Angeles\"\n[screen]\nroom = \"Room 2\"\n"
              "[data]\nprogram = \"program.txt\"\n");
@@ -236,8 +250,15 @@ TEST_F(ReloadTest, ConfigRoomChangeAppliesAtOnce) {
     EXPECT_TRUE(reloader->tick(310ms, t0));
     EXPECT_EQ(live().config.screen.room, "Room 2");
     // The program did not need reading again: the same one, not a copy.
-    EXPECT_EQ(live().program, program);
+    EXPECT_EQ(live().imported, program);
     EXPECT_EQ(live().last_error(), std::nullopt);
+    // The new room's board: its own session is on now.
+    ASSERT_NE(live().schedule, nullptr);
+    auto board = make_board(*live().schedule, live().config.screen.room, t0);
+    ASSERT_TRUE(board.has_value());
+    EXPECT_EQ(board->room, "Room 2");
+    ASSERT_EQ(board->now.size(), 1u);
+    EXPECT_EQ(board->now.front()->title, "Gemmini");
 }
 
 TEST_F(ReloadTest, ConfigChangingHowTheProgramIsReadReadsItAgainInTheSameStep) {
@@ -258,7 +279,7 @@ TEST_F(ReloadTest, ConfigChangingHowTheProgramIsReadReadsItAgainInTheSameStep) {
     EXPECT_THAT(reloader->watched_paths(),
                 ElementsAre("/etc/kiosk/kiosk.toml", "/etc/kiosk/other.txt"));
     // Config and program arrived together; a reader sees both or neither.
-    EXPECT_EQ(live().generation, generation + 2);
+    EXPECT_EQ(live().generation, generation + 1);
     // The old program file no longer matters.
     fs.write("/etc/kiosk/program.txt", "broken");
     reloader->tick(1000ms, t0);
@@ -372,6 +393,102 @@ TEST_F(ReloadTest, ACopyThatCannotBeSavedIsLoggedNotFatal) {
     EXPECT_THAT(logged, ::testing::Contains(
                             "cannot keep a last-good copy: /var/lib/kiosk/last-good/program.txt: "
                             "cannot write: disk full"));
+}
+
+const std::string corrections_path = "/etc/kiosk/corrections.toml";
+const std::string retitle =
+    "[[session]]\nmatch = { kind = \"Tutorial\", title = \"Gemmini\" }\ntitle = \"Gemmini "
+    "(moved)\"\n";
+
+TEST_F(ReloadTest, CorrectionsApplyAndABrokenOneKeepsTheLastGood) {
+    fs.write("/etc/kiosk/kiosk.toml", good_config + "corrections = \"corrections.toml\"\n");
+    fs.write("/etc/kiosk/program.txt", program_b);
+    fs.write(corrections_path, retitle);
+    start();
+    EXPECT_THAT(titles(live()),
+                ElementsAre("Distributed and Parallel Learning", "Gemmini (moved)"));
+    EXPECT_EQ(live().imported->sessions[1].title, "Gemmini");
+    EXPECT_EQ(fs.bytes("/var/lib/kiosk/last-good/corrections.toml"), retitle);
+    EXPECT_THAT(reloader->watched_paths(),
+                ElementsAre("/etc/kiosk/kiosk.toml", "/etc/kiosk/program.txt", corrections_path));
+
+    fs.write(corrections_path, "[[session]]\nmatch = 3\n");
+    reloader->tick(10ms, t0);
+    EXPECT_TRUE(reloader->tick(310ms, t0));
+    EXPECT_THAT(titles(live()),
+                ElementsAre("Distributed and Parallel Learning", "Gemmini (moved)"));
+    EXPECT_EQ(live().last_error(),
+              "/etc/kiosk/corrections.toml:1: [[session]] says which session but not what to "
+              "change (start, end, room, title or hide) (and 1 more); keeping the last good "
+              "corrections");
+
+    // A new program gets the last good corrections applied.
+    fs.write("/etc/kiosk/program.txt", program_b + "\n");
+    reloader->tick(1000ms, t0);
+    EXPECT_TRUE(reloader->tick(1300ms, t0));
+    EXPECT_THAT(titles(live()),
+                ElementsAre("Distributed and Parallel Learning", "Gemmini (moved)"));
+}
+
+TEST_F(ReloadTest, CorrectionsThatMatchNothingAreWarnings) {
+    fs.write("/etc/kiosk/kiosk.toml", good_config + "corrections = \"corrections.toml\"\n");
+    fs.write("/etc/kiosk/program.txt", program_a);
+    fs.write(corrections_path, retitle);
+    start();
+    ASSERT_EQ(live().warnings.size(), 1u);
+    EXPECT_THAT(to_string(live().warnings.front()),
+                ::testing::StartsWith("/etc/kiosk/corrections.toml:1: warning: "));
+    EXPECT_EQ(live().last_error(), std::nullopt);
+}
+
+TEST_F(ReloadTest, ConfigNamingCorrectionsAppliesThemInTheSameStepAndUnsettingDropsThem) {
+    start_with(program_b);
+    fs.write(corrections_path, retitle);
+    fs.write("/etc/kiosk/kiosk.toml", good_config + "corrections = \"corrections.toml\"\n");
+    reloader->tick(10ms, t0);
+    auto generation = live().generation;
+    EXPECT_TRUE(reloader->tick(310ms, t0));
+    EXPECT_EQ(live().generation, generation + 1);
+    EXPECT_THAT(titles(live()),
+                ElementsAre("Distributed and Parallel Learning", "Gemmini (moved)"));
+    fs.write("/etc/kiosk/kiosk.toml", good_config);
+    reloader->tick(1000ms, t0);
+    EXPECT_TRUE(reloader->tick(1300ms, t0));
+    EXPECT_THAT(titles(live()), ElementsAre("Distributed and Parallel Learning", "Gemmini"));
+    EXPECT_EQ(live().corrections, nullptr);
+    EXPECT_THAT(reloader->watched_paths(),
+                ElementsAre("/etc/kiosk/kiosk.toml", "/etc/kiosk/program.txt"));
+}
+
+TEST_F(ReloadTest, StartUpOntoBrokenCorrectionsUsesTheLastGoodOnes) {
+    fs.write("/etc/kiosk/kiosk.toml", good_config + "corrections = \"corrections.toml\"\n");
+    fs.write("/etc/kiosk/program.txt", program_b);
+    fs.write(corrections_path, "");
+    fs.write("/var/lib/kiosk/last-good/corrections.toml", retitle);
+    start();
+    EXPECT_THAT(titles(live()),
+                ElementsAre("Distributed and Parallel Learning", "Gemmini (moved)"));
+    EXPECT_EQ(live().corrections_file.origin, FileOrigin::last_good);
+    EXPECT_EQ(live().last_error(),
+              "/etc/kiosk/corrections.toml: the file is empty; using the last good corrections, "
+              "saved in /var/lib/kiosk/last-good/corrections.toml");
+}
+
+TEST_F(ReloadTest, AProgramInAnUnknownZoneHasNoScheduleAndSaysWhy) {
+    fs.write("/etc/kiosk/kiosk.toml", good_config);
+    fs.write("/etc/kiosk/program.txt", program_a);
+    reloader = std::make_unique<Reloader>(
+        fs,
+        [](std::string_view bytes, const std::string& name, const Config& c) {
+            auto p = fake_import(bytes, name, c);
+            if (p) p->timezone = "Mars/Olympus";
+            return p;
+        },
+        ReloadOptions{"/etc/kiosk/kiosk.toml", {}, {}, "/var/lib/kiosk", 300ms, {}});
+    reloader->start(0ms, t0);
+    EXPECT_NE(live().program, nullptr);
+    EXPECT_EQ(live().schedule, nullptr);
+    EXPECT_THAT(live().last_error().value_or(""), HasSubstr("Mars/Olympus"));
 }
 
 }  // namespace

@@ -1,0 +1,130 @@
+// The reload thread: poll(2) on inotify and an eventfd, with the reloader's deadlines.
+#include "kiosk/app/reload_service.h"
+
+#include <algorithm>
+#include <future>
+
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+namespace kiosk {
+
+namespace {
+
+// The fallback for what inotify cannot see (symlink targets, folders created later, no inotify).
+constexpr Millis periodic_check{2000};
+
+Instant wall_now() { return date::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
+
+}  // namespace
+
+ReloadService::ReloadService(FileSystem& fs, ProgramImporter import, ReloadOptions options,
+                             Notify notify)
+    : reloader_(fs, std::move(import), std::move(options)),
+      notify_(std::move(notify)),
+      t0_(std::chrono::steady_clock::now()),
+      wake_fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
+    reloader_.start(elapsed(), wall_now());
+    live_ = reloader_.live();
+    watcher_.watch(reloader_.watched_paths());
+    thread_ = std::thread([this] { run(); });
+}
+
+ReloadService::~ReloadService() {
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    std::uint64_t one = 1;
+    if (::write(wake_fd_, &one, sizeof one) < 0) {
+        // The eventfd cannot be full after one write; nothing else to do on the way out.
+    }
+    thread_.join();
+    ::close(wake_fd_);
+}
+
+Millis ReloadService::elapsed() const {
+    return std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now() - t0_);
+}
+
+std::shared_ptr<const Live> ReloadService::live() const {
+    std::lock_guard lock(mutex_);
+    return live_;
+}
+
+void ReloadService::post(std::function<void()> task) {
+    {
+        std::lock_guard lock(mutex_);
+        tasks_.push_back(std::move(task));
+    }
+    std::uint64_t one = 1;
+    if (::write(wake_fd_, &one, sizeof one) < 0) {
+        // Only fails when the counter would overflow: the thread is already due to wake.
+    }
+}
+
+void ReloadService::reload_now() {
+    post([this] {
+        reloader_.reload_all();
+        reloader_.tick(elapsed(), wall_now());
+    });
+}
+
+Result<Done> ReloadService::set_config(std::string key, std::string value) {
+    auto done = std::make_shared<std::promise<Result<Done>>>();
+    auto result = done->get_future();
+    post([this, done, key = std::move(key), value = std::move(value)] {
+        done->set_value(reloader_.set_config(key, value, elapsed(), wall_now()));
+    });
+    return result.get();
+}
+
+void ReloadService::publish_if_new() {
+    auto latest = reloader_.live();
+    {
+        std::lock_guard lock(mutex_);
+        if (latest == live_) return;
+        live_ = latest;
+    }
+    if (notify_) notify_();
+}
+
+void ReloadService::run() {
+    Millis next_check = elapsed() + periodic_check;
+    auto watched = reloader_.watched_paths();
+    while (true) {
+        Millis now = elapsed();
+        Millis until = next_check;
+        if (auto d = reloader_.deadline()) until = std::min(until, *d);
+        int timeout = static_cast<int>(std::clamp<Millis::rep>((until - now).count(), 0, 60'000));
+        pollfd fds[2] = {{wake_fd_, POLLIN, 0}, {watcher_.fd(), POLLIN, 0}};
+        ::poll(fds, watcher_.fd() >= 0 ? 2 : 1, timeout);
+        if (fds[0].revents & POLLIN) {
+            std::uint64_t count = 0;
+            if (::read(wake_fd_, &count, sizeof count) < 0) count = 0;
+        }
+        if (watcher_.fd() >= 0 && (fds[1].revents & POLLIN)) watcher_.drain();
+        std::deque<std::function<void()>> tasks;
+        {
+            std::lock_guard lock(mutex_);
+            if (stop_) return;
+            tasks.swap(tasks_);
+        }
+        for (auto& task : tasks) task();
+        now = elapsed();
+        if (now >= next_check) {
+            // Folders that appeared since, or were replaced: watch them (again).
+            watcher_.watch(reloader_.watched_paths());
+            next_check = now + periodic_check;
+        }
+        reloader_.tick(now, wall_now());
+        if (auto paths = reloader_.watched_paths(); paths != watched) {
+            watcher_.watch(paths);
+            watched = std::move(paths);
+        }
+        publish_if_new();
+    }
+}
+
+}  // namespace kiosk

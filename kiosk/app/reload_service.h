@@ -1,0 +1,55 @@
+// The Reloader on a thread of its own, woken by inotify, by requests and every two seconds, so
+// reading and importing never hold up a frame. The render loop takes the newest Live when told.
+#pragma once
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "kiosk/app/reload.h"
+#include "kiosk/app/watch.h"
+
+namespace kiosk {
+
+class ReloadService {
+  public:
+    // Called on the service's thread after each new Live; must be safe to call from any thread
+    // (the screen's is Window::wake).
+    using Notify = std::function<void()>;
+
+    // Loads everything once (start-up fallbacks included) before returning, so the first frame
+    // has what there is to show, then starts watching.
+    ReloadService(FileSystem& fs, ProgramImporter import, ReloadOptions options, Notify notify);
+    ~ReloadService();  // stops the thread and waits for it
+    ReloadService(const ReloadService&) = delete;
+    ReloadService& operator=(const ReloadService&) = delete;
+
+    std::shared_ptr<const Live> live() const;
+
+    // Staff's "reload now".
+    void reload_now();
+    // Staff's room or announcement: rewrites the config and applies it; waits until done (a
+    // write and an fsync: well under a frame's worth of a staff member's patience).
+    Result<Done> set_config(std::string key, std::string value);
+
+  private:
+    void run();
+    void post(std::function<void()> task);
+    void publish_if_new();
+    Millis elapsed() const;
+
+    Reloader reloader_;
+    FolderWatcher watcher_;
+    Notify notify_;
+    std::chrono::steady_clock::time_point t0_;
+    int wake_fd_ = -1;  // eventfd: tasks queued, or stop
+    mutable std::mutex mutex_;
+    std::shared_ptr<const Live> live_;         // guarded by mutex_
+    std::deque<std::function<void()>> tasks_;  // guarded by mutex_
+    bool stop_ = false;                        // guarded by mutex_
+    std::thread thread_;                       // last: started once the rest is ready
+};
+
+}  // namespace kiosk

@@ -1,0 +1,96 @@
+// The status file's JSON and its rewrite policy (see status.h).
+#include "kiosk/app/status.h"
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/core/time.h"
+
+namespace kiosk {
+
+namespace {
+
+using nlohmann::json;
+
+// A program with thousands of warnings must not make a megabyte heartbeat.
+constexpr std::size_t max_warnings = 20;
+
+std::string utc(Instant t) { return date::format("%FT%TZ", t); }
+
+json when(const std::optional<Instant>& t) { return t ? json(utc(*t)) : json(nullptr); }
+
+json file_json(const LoadedFile& f) {
+    json out = {{"path", f.path},
+                {"origin", to_string(f.origin)},
+                {"sha256", f.sha256.empty() ? json(nullptr) : json(f.sha256)},
+                {"loaded_at", when(f.loaded_at)},
+                {"error", f.error ? json(*f.error) : json(nullptr)}};
+    if (f.origin == FileOrigin::last_good) out["used_path"] = f.used_path;
+    return out;
+}
+
+json content(const Live& live, const ScreenState& screen, Instant started_at) {
+    json program = nullptr;
+    if (live.program) {
+        program = file_json(live.program_file);
+        json warnings = json::array();
+        for (std::size_t i = 0; i < live.warnings.size() && i < max_warnings; ++i) {
+            warnings.push_back(to_string(live.warnings[i]));
+        }
+        program["warnings"] = warnings;
+        program["warning_count"] = live.warnings.size();
+    }
+    std::string shown;
+    if (screen.shown) {
+        auto zone = find_zone(screen.timezone);
+        shown = zone ? format_iso(*screen.shown, *zone.value()) : utc(*screen.shown);
+    }
+    auto error = live.last_error();
+    return {
+        {"room", screen.room},
+        {"program", program},
+        {"now", screen.now},
+        {"slide", screen.slide},
+        {"last_error", error ? json(*error) : json(nullptr)},
+        {"clock",
+         {{"shown", shown.empty() ? json(nullptr) : json(shown)}, {"simulated", screen.simulated}}},
+        {"config", file_json(live.config_file)},
+        {"corrections",
+         live.corrections_file.path.empty() ? json(nullptr) : file_json(live.corrections_file)},
+        {"started_at", utc(started_at)},
+    };
+}
+
+}  // namespace
+
+std::string status_json(const Live& live, const ScreenState& screen, Instant started_at,
+                        Instant updated_at) {
+    json j = content(live, screen, started_at);
+    j["updated_at"] = utc(updated_at);
+    return j.dump(2) + "\n";
+}
+
+StatusFile::StatusFile(std::string path, Instant started_at)
+    : write_([path = std::move(path)](std::string_view bytes) {
+          return write_file_atomic(path, bytes, Durability::unsynced);
+      }),
+      started_at_(started_at) {}
+
+StatusFile::StatusFile(Write write, Instant started_at)
+    : write_(std::move(write)), started_at_(started_at) {}
+
+bool StatusFile::update(const Live& live, const ScreenState& screen, Instant wall) {
+    std::string now = content(live, screen, started_at_).dump();
+    if (now == last_ && wall < due()) return false;
+    auto written = write_(status_json(live, screen, started_at_, wall));
+    // Written or not, wait for the next change or minute: a full disk is not retried every frame.
+    last_ = std::move(now);
+    written_at_ = wall;
+    if (!written) {
+        error_ = to_string(written.error().front());
+        return false;
+    }
+    error_.reset();
+    return true;
+}
+
+}  // namespace kiosk
