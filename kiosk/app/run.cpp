@@ -71,7 +71,8 @@ int run_screen(const ScreenSetup& setup, std::optional<Instant> start, double sp
     Deck deck;
     std::optional<Board> board;
     std::string board_error;  // said once on stderr, not every minute
-    std::string session_key;
+    Deck previous;            // the deck before the latest rebuild
+    bool first_deck = true;
     Size size;
     Instant shown_tick{};
     bool relayout = true;
@@ -101,13 +102,12 @@ int run_screen(const ScreenSetup& setup, std::optional<Instant> start, double sp
                 }
                 DeckInput in{board ? &*board : nullptr, setup.room, at, setup.announcement};
                 deck = build_deck(in, size, setup.theme, setup.deck, measure);
+                if (first_deck) previous = deck;  // the rotation starts at the first slide anyway
+                first_deck = false;
                 std::vector<std::string> names;
                 for (const auto& s : deck.slides) names.push_back(s.name);
-                // A new session sends the rotation back to Now (not the very first deck).
-                bool restart = !deck.session_key.empty() && deck.session_key != session_key &&
-                               !session_key.empty();
-                rotation.set_slides(std::move(names), restart, now_ms);
-                session_key = deck.session_key;
+                rotation.set_slides(std::move(names), restarts_rotation(previous, deck), now_ms);
+                previous = deck;
             }
             shown_tick = at_tick;
             relayout = false;

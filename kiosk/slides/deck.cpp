@@ -869,6 +869,15 @@ Deck build_deck(const DeckInput& input, Size screen, const Theme& theme, const D
     return deck;
 }
 
+bool restarts_rotation(const Deck& before, const Deck& after) {
+    auto announcing = [](const Deck& d) {
+        return !d.slides.empty() && d.slides.front().kind == SlideKind::announcement;
+    };
+    if (announcing(after) && !announcing(before)) return true;
+    if (announcing(after) && before.slides.front().texts != after.slides.front().texts) return true;
+    return !after.session_key.empty() && after.session_key != before.session_key;
+}
+
 Slide layout_chrome(const ChromeInput& input, Size screen, const Theme& theme,
                     const DeckOptions& options, const TextMeasurer& measure) {
     Geometry g = Geometry::for_screen(screen);

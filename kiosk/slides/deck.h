@@ -61,6 +61,10 @@ struct Deck {
     bool operator==(const Deck&) const = default;
 };
 
+// Whether a rebuilt deck sends the rotation back to its first slide at once: a new session
+// started here (Now), or an announcement appeared (it comes first and interrupts).
+bool restarts_rotation(const Deck& before, const Deck& after);
+
 struct DeckInput {
     const Board* board = nullptr;  // none: no program loaded yet
     std::string room;              // shown when there is no board

@@ -212,6 +212,22 @@ TEST(Deck, PortraitAndSmallScreensStayCleanAndLongTextIsShortened) {
     EXPECT_TRUE(shortened);
 }
 
+TEST(Deck, ANewSessionOrAnAnnouncementRestartsTheRotation) {
+    auto morning = deck_for(testing::morning_board("08:50"));
+    auto later_same = deck_for(testing::morning_board("09:20"));
+    auto midday = deck_for(testing::midday_board());
+    EXPECT_FALSE(restarts_rotation(morning, later_same));  // the same session goes on
+    EXPECT_FALSE(restarts_rotation(morning, midday));      // it ended: nothing new started
+    EXPECT_TRUE(restarts_rotation(midday, morning));       // one started (from between sessions)
+    auto b = testing::morning_board();
+    auto lunch = deck_for(b, landscape, Announcement{"Lunch is served in Hall B", {}});
+    auto moved = deck_for(b, landscape, Announcement{"Lunch moved to Hall C", {}});
+    EXPECT_TRUE(restarts_rotation(morning, lunch));
+    EXPECT_FALSE(restarts_rotation(lunch, lunch));
+    EXPECT_TRUE(restarts_rotation(lunch, moved));
+    EXPECT_FALSE(restarts_rotation(lunch, morning));  // cleared: carry on
+}
+
 TEST(Chrome, RoomDateClockAndRotationDots) {
     auto c = layout_chrome({"Exhibit Hall A", "America/Los_Angeles", at("08:50"), 1, 5}, landscape,
                            theme, {}, measure);
