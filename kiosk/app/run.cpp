@@ -4,6 +4,7 @@
 #include <chrono>
 #include <ostream>
 
+#include "kiosk/app/notify.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/render/fonts.h"
 #include "kiosk/render/text_cache.h"
@@ -80,6 +81,8 @@ int run_screen(const ScreenSetup& setup, std::optional<Instant> start, double sp
     bool first_frame = true;
     RotationView last_view{static_cast<std::size_t>(-1), -1.0};
     std::size_t frames = 0;
+    // systemd (Type=notify): READY after the first frame, WATCHDOG, STATUS for each board.
+    ServiceNotifier service;
 
     while (true) {
         auto now_ms = duration_cast<Millis>(steady::now() - t0);
@@ -94,11 +97,14 @@ int run_screen(const ScreenSetup& setup, std::optional<Instant> start, double sp
                 if (b) {
                     board = std::move(b.value());
                     board_error.clear();
+                    service.status(status_line(*board));
                 } else {
                     board.reset();
                     std::string why = format_diagnostics(b.error(), 5);
                     if (why != board_error) io.err << "kiosk: no program to show:\n" << why;
                     board_error = why;
+                    std::string who = setup.room.empty() ? "" : setup.room + ": ";
+                    service.status(who + "no program to show: " + to_string(b.error().front()));
                 }
                 DeckInput in{board ? &*board : nullptr, setup.room, at, setup.announcement};
                 deck = build_deck(in, size, setup.theme, setup.deck, measure);
@@ -130,6 +136,7 @@ int run_screen(const ScreenSetup& setup, std::optional<Instant> start, double sp
             dirty = false;
             if (first_frame) {
                 first_frame = false;
+                service.ready();
                 auto ms = duration_cast<milliseconds>(steady::now() - t0).count();
                 io.err << "kiosk: showing " << (board ? board->room : setup.room) << " on "
                        << screen.describe() << "; first frame after " << ms << " ms\n";
@@ -141,10 +148,16 @@ int run_screen(const ScreenSetup& setup, std::optional<Instant> start, double sp
         }
         Millis next = std::min(rotation.next_change(now_ms),
                                duration_cast<Millis>(steady::now() - t0) + venue.until_next(tick));
+        // The loop is turning: tell the watchdog, and wake in time to tell it again.
+        service.watchdog(steady::now());
+        if (auto due = service.watchdog_due(steady::now())) {
+            next = std::min(next, duration_cast<Millis>(*due - t0));
+        }
         auto events = screen.wait(t0 + next);
         if (events.quit) break;
         if (events.resized) relayout = true;
     }
+    service.stopping();
     auto stats = screen.cache().stats();
     io.err << "kiosk: stopped after " << frames << " frames (" << stats.renders
            << " lines of text rendered, " << stats.hits << " reused)\n";

@@ -11,14 +11,23 @@ add_test(NAME deploy.units.security
          COMMAND bash ${KIOSK_DEPLOY_TESTS}/units_test.sh security ${KIOSK_UNITS_DIR})
 add_test(NAME deploy.units.policy
          COMMAND bash ${KIOSK_DEPLOY_TESTS}/units_test.sh policy ${KIOSK_UNITS_DIR})
+add_test(NAME deploy.units.cli
+         COMMAND bash ${KIOSK_DEPLOY_TESTS}/units_test.sh cli ${KIOSK_UNITS_DIR} $<TARGET_FILE:kiosk>)
 add_test(NAME deploy.deb
          COMMAND bash ${KIOSK_DEPLOY_TESTS}/deb_test.sh ${PROJECT_BINARY_DIR} $<TARGET_FILE:kiosk>
                  ${KIOSK_SYSTEMD_UNITDIR} ${KIOSK_SYSUSERSDIR} ${PROJECT_SOURCE_DIR})
 add_test(NAME deploy.fetch
          COMMAND bash ${KIOSK_DEPLOY_TESTS}/kiosk_fetch_test.sh ${KIOSK_FETCH} $<TARGET_FILE:kiosk>)
-set_tests_properties(deploy.units.verify deploy.units.security deploy.units.policy deploy.deb
-                     deploy.fetch PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
+set_tests_properties(deploy.units.verify deploy.units.security deploy.units.policy
+                     deploy.units.cli deploy.deb deploy.fetch PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
 
 # The config the package installs as /etc/kiosk/kiosk.toml stays one the kiosk accepts.
 add_test(NAME deploy.config COMMAND kiosk check-config ${KIOSK_UNITS_DIR}/kiosk.toml)
 set_tests_properties(deploy.config PROPERTIES LABELS deploy)
+
+# The real `kiosk run` on Xvfb, talking to a NOTIFY_SOCKET of the test's own.
+add_test(NAME deploy.notify_run
+         COMMAND sh -c "command -v python3 >/dev/null || { echo 'SKIP: no python3'; exit 77; }; \
+                        exec python3 \"$0\" \"$@\""
+                 ${KIOSK_DEPLOY_TESTS}/notify_run_test.py $<TARGET_FILE:kiosk> ${PROJECT_SOURCE_DIR})
+set_tests_properties(deploy.notify_run PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 60)
