@@ -4,6 +4,7 @@
 #   units_test.sh verify   SYSTEMD_DIR KIOSK KIOSK_FETCH   systemd-analyze verify, no warnings
 #   units_test.sh security SYSTEMD_DIR                     exposure: screens <= 2.0, fetch <= 3.0
 #   units_test.sh policy   SYSTEMD_DIR                     what README and issue 7 promise
+#   units_test.sh cli      SYSTEMD_DIR KIOSK               kiosk accepts the units' command lines
 #
 # Exit 77 (skipped) when systemd-analyze is missing.
 set -euo pipefail
@@ -103,6 +104,22 @@ policy)
     expect kiosk-fetch.service Type oneshot
     expect kiosk-fetch.service User kiosk
     echo "unit policy: as documented"
+    ;;
+cli)
+    # The options in ExecStart= are ones this kiosk knows: `kiosk OPTIONS --help` exits 0 only
+    # then (an unknown option is exit 2), without opening a window.
+    kiosk=$3
+    for unit in kiosk.service kiosk@.service; do
+        exec_start=$(sed -n 's/^ExecStart=//p' "$units/$unit" | sed 's/%i/hall-a/g')
+        read -r -a words <<<"$exec_start"
+        status=0
+        "$kiosk" "${words[@]:1}" --help >"$work/out" 2>&1 || status=$?
+        if [ "$status" -ne 0 ]; then
+            cat "$work/out" >&2
+            fail "$unit: '${exec_start/#\/usr\/bin\/kiosk/kiosk}' is not a command line this kiosk takes"
+        fi
+        echo "$unit: kiosk takes '${words[*]:1}'"
+    done
     ;;
 *)
     fail "unknown mode '$mode'"
