@@ -9,5 +9,8 @@ int run_version(const Invocation& inv, CommandIo io);
 int run_check_config(const Invocation& inv, CommandIo io);
 int run_run(const Invocation& inv, CommandIo io);
 int run_render(const Invocation& inv, CommandIo io);
+int run_check(const Invocation& inv, CommandIo io);
+int run_rooms(const Invocation& inv, CommandIo io);
+int run_agenda(const Invocation& inv, CommandIo io);
 
 }  // namespace kiosk

@@ -1,0 +1,220 @@
+// `kiosk check`, `kiosk rooms` and `kiosk agenda`, run in-process on the seed and on bad files.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "run_kiosk.h"
+#include "temp_dir.h"
+
+namespace kiosk {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+const std::string seed = KIOSK_SOURCE_DIR "/data/program.txt";
+const std::string shipped_config = KIOSK_SOURCE_DIR "/config/kiosk.toml";  // pins 2022
+const std::string pages = KIOSK_TEST_DATA_DIR "/daypages/";
+// Los Angeles, no pinned year; every test names a config so none depends on /etc/kiosk.
+const std::string config = pages + "venue.toml";
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t b = 0;
+    for (std::size_t e = text.find('\n'); e != std::string::npos; e = text.find('\n', b)) {
+        out.push_back(text.substr(b, e - b));
+        b = e + 1;
+    }
+    if (b < text.size()) out.push_back(text.substr(b));
+    return out;
+}
+
+TEST(CheckCommand, TheSeedIsUsableAndSummarised) {
+    auto r = run({"check", seed, "--config", shipped_config});
+    EXPECT_EQ(r.rc, exit_ok) << r.err;
+    EXPECT_EQ(r.err, "");
+    EXPECT_THAT(
+        lines(r.out),
+        ElementsAre(seed + ": usable",
+                    "  time zone  America/Los_Angeles (venue.timezone in " + shipped_config + ")",
+                    "  days       Mon 29 Aug 2022 (10)",
+                    "  rooms      Exhibit Hall A, Mission City Ballroom",
+                    "  sessions   10, 3 without a time (to be announced)",
+                    "  talks      18, 2 without an abstract", "  warnings   none"));
+}
+
+TEST(CheckCommand, JsonIsTheWholeProgramInTheContractsShape) {
+    auto r = run({"check", seed, "--json", "--config", config});
+    ASSERT_EQ(r.rc, exit_ok) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["timezone"], "America/Los_Angeles");
+    EXPECT_EQ(j["warnings"], nlohmann::json::array());
+    ASSERT_EQ(j["sessions"].size(), 10u);
+    const auto& oral = j["sessions"][1];
+    for (const char* key :
+         {"kind", "title", "speakers", "room", "start", "end", "description", "talks"}) {
+        EXPECT_TRUE(oral.contains(key)) << key;
+    }
+    EXPECT_EQ(oral["kind"], "Oral");
+    EXPECT_EQ(oral["title"], "Outstanding Papers");
+    EXPECT_EQ(oral["start"], "2022-08-29T08:45:00-07:00");
+    EXPECT_EQ(oral["end"], nullptr);
+    EXPECT_EQ(oral["room"], "Exhibit Hall A");
+    EXPECT_EQ(oral["talks"][0]["label"], "Pathways");
+    EXPECT_EQ(oral["talks"][0]["room"], "Exhibit Hall A");
+    EXPECT_THAT(oral["talks"][0]["abstract"].get<std::string>(), StartsWith("We present"));
+    const auto& invited = j["sessions"][2];
+    EXPECT_EQ(invited["start"], nullptr);
+    EXPECT_EQ(invited["room"], nullptr);
+    EXPECT_EQ(invited["speakers"], nlohmann::json::array({"Kunle Olukotun"}));
+}
+
+TEST(CheckCommand, APartlyUsableFileExits0WithItsWarningsOnStderr) {
+    auto r = run({"check", pages + "partly-broken.txt", "--config", config, "--year", "2022"});
+    EXPECT_EQ(r.rc, exit_ok);
+    auto err = lines(r.err);
+    ASSERT_EQ(err.size(), 7u) << r.err;
+    EXPECT_EQ(err[1], pages +
+                          "partly-broken.txt:6: no such date 'Mon 31 Feb'; that session was "
+                          "skipped");
+    EXPECT_THAT(r.out, HasSubstr("  warnings   7\n"));
+}
+
+TEST(CheckCommand, AnUnusableFileExits1WithTheReasonFirst) {
+    TempDir dir;
+    auto empty = dir.write("empty.txt", "");
+    auto r = run({"check", empty, "--config", config});
+    EXPECT_EQ(r.rc, exit_failure);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, empty + ": the file is empty; expected the text of a day page\n");
+
+    auto binary = dir.write("photo.jpg", std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11));
+    r = run({"check", binary, "--config", config});
+    EXPECT_EQ(r.rc, exit_failure);
+    EXPECT_EQ(r.err, binary +
+                         ":1: binary data (a NUL byte); the file was rejected: expected the text "
+                         "of a day page\n");
+
+    r = run({"check", dir.path("missing.txt"), "--config", config});
+    EXPECT_EQ(r.rc, exit_failure);
+    EXPECT_THAT(r.err, StartsWith(dir.path("missing.txt") + ": cannot read"));
+}
+
+TEST(CheckCommand, AtMostTwentyMessagesThenACount) {
+    TempDir dir;
+    std::string bytes = "Oral: Fine Mon 29 Aug 09:00 a.m.\n";
+    for (int i = 0; i < 30; ++i) bytes += "Oral: X Mon 31 Feb 09:00 a.m.\n";
+    auto path = dir.write("many.txt", bytes);
+    auto r = run({"check", path, "--config", config});
+    EXPECT_EQ(r.rc, exit_ok);
+    auto err = lines(r.err);
+    ASSERT_EQ(err.size(), 21u);
+    EXPECT_EQ(err[0], path + ":2: no such date 'Mon 31 Feb'; that session was skipped");
+    EXPECT_EQ(err[20], "... and 10 more");
+}
+
+TEST(CheckCommand, APinnedYearThatDoesNotFitMakesTheSeedUnusable) {
+    auto r = run({"check", seed, "--config", config, "--year", "2023"});
+    EXPECT_EQ(r.rc, exit_failure);
+    EXPECT_THAT(r.err, StartsWith(seed + ": no sessions found"));
+    EXPECT_THAT(r.err, HasSubstr(seed + ":1: 'Mon 29 Aug' is not a Monday in 2023 (the pinned "
+                                        "year); that session was skipped\n"));
+}
+
+TEST(CheckCommand, TimezoneWinsOverTheConfig) {
+    auto r = run({"check", seed, "--config", config, "--timezone", "Europe/Vienna"});
+    EXPECT_EQ(r.rc, exit_ok);
+    EXPECT_THAT(r.out, HasSubstr("  time zone  Europe/Vienna (--timezone)\n"));
+    r = run({"check", pages + "icml-two-days.txt", "--config", config});
+    EXPECT_THAT(r.out, HasSubstr("  time zone  America/New_York (a Timezone: line in the page)\n"));
+}
+
+TEST(CheckCommand, BadOptionValuesExit2) {
+    auto r = run({"check", seed, "--year", "22"});
+    EXPECT_EQ(r.rc, exit_usage);
+    EXPECT_EQ(r.err, "kiosk: --year: expected a year such as 2022, not '22'\n");
+    r = run({"check", seed, "--timezone", "Mars/Olympus"});
+    EXPECT_EQ(r.rc, exit_usage);
+    EXPECT_EQ(r.err,
+              "kiosk: --timezone: unknown time zone 'Mars/Olympus' (expected an IANA name such as "
+              "America/Los_Angeles)\n");
+    r = run({"check"});
+    EXPECT_EQ(r.rc, exit_usage);
+}
+
+TEST(RoomsCommand, OneALineInTheOrderThePageNamesThem) {
+    auto r = run({"rooms", seed, "--config", shipped_config});
+    EXPECT_EQ(r.rc, exit_ok) << r.err;
+    EXPECT_EQ(r.out, "Exhibit Hall A\nMission City Ballroom\n");
+    r = run({"rooms", pages + "icml-two-days.txt", "--config", config});
+    EXPECT_EQ(r.rc, exit_ok) << r.err;
+    EXPECT_EQ(r.out,
+              "Hall A Foyer\nBallroom C\nRoom 316\nRoom 317\nRoom 220\nWest Terrace\nHall J\n"
+              "Hall H\n");
+}
+
+TEST(AgendaCommand, OutstandingPapersIsOnWithItsLabels) {
+    auto r = run({"agenda", "--data", seed, "--room", "Exhibit Hall A", "--at", "2022-08-29T09:10",
+                  "--json", "--config", config});
+    ASSERT_EQ(r.rc, exit_ok) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["room"], "Exhibit Hall A");
+    EXPECT_EQ(j["at"], "2022-08-29T09:10:00-07:00");
+    EXPECT_EQ(j["timezone"], "America/Los_Angeles");
+    ASSERT_EQ(j["now"].size(), 1u);
+    const auto& now = j["now"][0];
+    EXPECT_EQ(now["title"], "Outstanding Papers");
+    EXPECT_EQ(now["kind"], "Oral");
+    EXPECT_EQ(now["start"], "2022-08-29T08:45:00-07:00");
+    std::vector<std::string> labels;
+    for (const auto& t : now["talks"]) labels.push_back(t["label"]);
+    EXPECT_THAT(labels, ElementsAre("Pathways", "QuadraLib", "Talk 3", "ML-EXray",
+                                    "High-performance primitives for mathematical operations…"));
+    ASSERT_EQ(j["next"].size(), 1u);
+    EXPECT_EQ(j["next"][0]["title"], "Distributed and Parallel Learning");
+    EXPECT_EQ(j["next"][0]["start"], "2022-08-29T13:00:00-07:00");
+}
+
+TEST(AgendaCommand, TheDayOfAtDecidesThePagesYear) {
+    // Seen from 2016, "Mon 29 Aug" is 29 Aug 2016; the rehearsal reads the page as that year.
+    auto r = run({"agenda", "--data", seed, "--room", "exhibit  hall a", "--at",
+                  "2016-08-29T16:10:00Z", "--json", "--config", config});
+    ASSERT_EQ(r.rc, exit_ok) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["room"], "Exhibit Hall A");
+    EXPECT_EQ(j["now"][0]["start"], "2016-08-29T08:45:00-07:00");
+}
+
+TEST(AgendaCommand, TextSaysWhatIsOnStage) {
+    auto r = run({"agenda", "--data", seed, "--room", "Exhibit Hall A", "--at", "2022-08-29T09:10",
+                  "--config", config});
+    ASSERT_EQ(r.rc, exit_ok) << r.err;
+    auto out = lines(r.out);
+    ASSERT_GE(out.size(), 4u);
+    EXPECT_EQ(out[0], "Exhibit Hall A at Mon 29 Aug 2022 09:10 (America/Los_Angeles): in_session");
+    EXPECT_EQ(out[1], "now:");
+    EXPECT_EQ(out[2],
+              "  08:45\xE2\x80\x93\xE2\x89\x88"
+              "10:00  Oral: Outstanding Papers  [Exhibit Hall A]");
+    EXPECT_THAT(r.out, HasSubstr("    > \xE2\x89\x88"
+                                 "09:00  QuadraLib  (on stage)\n"));
+}
+
+TEST(AgendaCommand, MistakesOnTheCommandLineExit2AndUnknownRoomsExit1) {
+    auto r = run({"agenda", "--data", seed, "--at", "2022-08-29T09:10"});
+    EXPECT_EQ(r.rc, exit_usage);
+    EXPECT_EQ(r.err, "kiosk: 'agenda' needs --room\n");
+    r = run({"agenda", "--data", seed, "--room", "Exhibit Hall A", "--at", "yesterday", "--config",
+             config});
+    EXPECT_EQ(r.rc, exit_usage);
+    EXPECT_THAT(r.err, StartsWith("kiosk: --at: no date in 'yesterday'"));
+    r = run({"agenda", "--data", seed, "--room", "Hall Z", "--at", "2022-08-29T09:10", "--timezone",
+             "America/Los_Angeles"});
+    EXPECT_EQ(r.rc, exit_failure);
+    EXPECT_THAT(r.err, HasSubstr("Hall Z"));
+    EXPECT_THAT(r.err, HasSubstr("Exhibit Hall A"));
+}
+
+}  // namespace
+}  // namespace kiosk
