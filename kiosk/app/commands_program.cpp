@@ -263,7 +263,7 @@ int run_agenda(const Invocation& inv, CommandIo io) {
         io.err << "kiosk: " << at.error().front().message << "\n";
         return exit_usage;
     }
-    auto board = make_board(*program, *inv.get("--room"), *at, ScheduleSettings{});
+    auto board = make_board(*program, *inv.get("--room"), *at, s.config.schedule);
     if (!board) {
         io.err << "kiosk: " << board.error().front().message << "\n";
         return exit_failure;
