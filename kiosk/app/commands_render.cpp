@@ -1,10 +1,13 @@
 // `kiosk render` (slides to PNG files, no display) and `kiosk run` (the screen).
 #include <filesystem>
+#include <mutex>
 #include <ostream>
 
 #include "kiosk/app/commands.h"
+#include "kiosk/app/reload_screen.h"
 #include "kiosk/app/run.h"
 #include "kiosk/core/clock.h"
+#include "kiosk/core/daypage.h"
 #include "kiosk/core/time.h"
 #include "kiosk/render/canvas.h"
 #include "kiosk/render/fonts.h"
@@ -140,23 +143,20 @@ int run_run(const Invocation& inv, CommandIo io) {
         }
         speed = s.value();
     }
-    date::local_days reference = today();
+    RunStart start = run_start(inv, process_env());
+    std::optional<date::local_days> rehearsal_day;
     if (inv.has("--now")) {
-        auto first = load_setup(inv, reference, io);
-        if (!first) return exit_failure;
-        auto t = instant_option(inv, "--now", first->timezone);
+        auto t = instant_option(inv, "--now", start.timezone);
         if (!t) {
             io.err << "kiosk: " << t.error().front().message << "\n";
             return exit_usage;
         }
         now = t.value();
-        reference = day_of(*now, first->timezone);
+        rehearsal_day = day_of(*now, start.timezone);
     } else if (inv.has("--speed")) {
         io.err << "kiosk: --speed needs --now (the instant the rehearsal starts from)\n";
         return exit_usage;
     }
-    auto setup = load_setup(inv, reference, io);
-    if (!setup) return exit_failure;
     if (std::getenv("DISPLAY") == nullptr && std::getenv("WAYLAND_DISPLAY") == nullptr &&
         std::getenv("SDL_VIDEODRIVER") == nullptr && !fs::exists("/dev/dri/card0")) {
         io.err << "kiosk: no display: set DISPLAY (an X server, e.g. Xvfb :5 and DISPLAY=:5), "
@@ -164,7 +164,26 @@ int run_run(const Invocation& inv, CommandIo io) {
                   "the slides without a display, use kiosk render.\n";
         return exit_failure;
     }
-    return run_screen(*setup, now, speed, io);
+    // The screen runs unattended: the files are watched and reloaded, the last good ones kept.
+    ReloadOptions options;
+    options.config_path = inv.get("--config").value_or("");
+    options.program_path = inv.get("--data");
+    options.room = inv.get("--room");
+    options.state_dir = start.state_dir;
+    auto import = [rehearsal_day](std::string_view bytes, const std::string& name,
+                                  const Config& config) {
+        // Day pages carry no year: the day being rehearsed, else today, picks it.
+        return import_day_page(bytes,
+                               day_page_options(config, name, rehearsal_day.value_or(today())));
+    };
+    auto log = [&io, mutex = std::make_shared<std::mutex>()](const std::string& line) {
+        std::lock_guard lock(*mutex);
+        io.err << "kiosk: " << line << "\n" << std::flush;
+    };
+    UnattendedLink link(import, std::move(options), start.status_file, log);
+    auto base = setup_from_config(inv, link.live()->config, io);
+    if (!base) return exit_usage;
+    return run_screen(link.first_setup(*base), now, speed, io, &link);
 }
 
 }  // namespace kiosk

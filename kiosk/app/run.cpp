@@ -51,8 +51,10 @@ class VenueTime {
 
 }  // namespace
 
-int run_screen(const ScreenSetup& setup, std::optional<Instant> start, double speed, CommandIo io) {
+int run_screen(const ScreenSetup& initial, std::optional<Instant> start, double speed, CommandIo io,
+               ScreenLink* link) {
     const auto t0 = steady::now();
+    ScreenSetup setup = initial;  // the link replaces it when the config or program changes
     auto fonts = FontSet::open(setup.font_dirs);
     if (!fonts) {
         io.err << "kiosk: " << fonts.error().front().message << "\n";
@@ -66,7 +68,7 @@ int run_screen(const ScreenSetup& setup, std::optional<Instant> start, double sp
     Window& screen = *window.value();
     const TextMeasurer& measure = *fonts.value();
     VenueTime venue(start, speed, t0);
-    const auto tick = setup.deck.clock_seconds ? std::chrono::seconds(1) : std::chrono::seconds(60);
+    if (link) link->connect([&screen] { screen.wake(); });
 
     Rotation rotation(setup.rotation);
     Deck deck;
@@ -85,6 +87,13 @@ int run_screen(const ScreenSetup& setup, std::optional<Instant> start, double sp
     ServiceNotifier service;
 
     while (true) {
+        if (auto next = link ? link->take() : std::nullopt) {
+            if (!(next->rotation == setup.rotation)) rotation = Rotation(next->rotation);
+            setup = std::move(*next);
+            relayout = true;
+        }
+        const auto tick =
+            setup.deck.clock_seconds ? std::chrono::seconds(1) : std::chrono::seconds(60);
         auto now_ms = duration_cast<Millis>(steady::now() - t0);
         Instant at = date::floor<std::chrono::seconds>(venue.now());
         Instant at_tick = date::floor<std::chrono::seconds>(at - (at.time_since_epoch() % tick));
@@ -146,18 +155,39 @@ int run_screen(const ScreenSetup& setup, std::optional<Instant> start, double sp
                 }
             }
         }
-        Millis next = std::min(rotation.next_change(now_ms),
-                               duration_cast<Millis>(steady::now() - t0) + venue.until_next(tick));
+        if (link) {
+            ScreenState state{board ? board->room : setup.room,
+                              {},
+                              "",
+                              at_tick,
+                              board ? board->timezone : setup.timezone,
+                              start.has_value()};
+            if (board) {
+                for (const auto& s : board->now) state.now.push_back(s->title);
+            }
+            if (last_view.slide < deck.slides.size()) {
+                state.slide = deck.slides[last_view.slide].name;
+            }
+            link->shown(state);
+        }
+        // A stopped rehearsal clock (speed 0) never ticks: wake for the rotation alone.
+        Millis next = rotation.next_change(now_ms);
+        if (auto until = venue.until_next(tick); until != milliseconds::max()) {
+            next = std::min(next, duration_cast<Millis>(steady::now() - t0) + until);
+        }
         // The loop is turning: tell the watchdog, and wake in time to tell it again.
         service.watchdog(steady::now());
         if (auto due = service.watchdog_due(steady::now())) {
             next = std::min(next, duration_cast<Millis>(*due - t0));
         }
-        auto events = screen.wait(t0 + next);
+        auto wake_at = next == Millis::max() ? steady::time_point::max() : t0 + next;
+        if (link) wake_at = std::min(wake_at, link->due());
+        auto events = screen.wait(wake_at);
         if (events.quit) break;
         if (events.resized) relayout = true;
     }
     service.stopping();
+    if (link) link->connect({});  // the window goes next: nothing may wake it from now on
     auto stats = screen.cache().stats();
     io.err << "kiosk: stopped after " << frames << " frames (" << stats.renders
            << " lines of text rendered, " << stats.hits << " reused)\n";

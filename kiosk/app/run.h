@@ -6,12 +6,14 @@
 // venue minute changes; the deck is rebuilt from it; the rotation decides what is on screen.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "kiosk/app/cli.h"
+#include "kiosk/app/status.h"
 #include "kiosk/core/board.h"
 #include "kiosk/core/config.h"
 #include "kiosk/render/window.h"
@@ -45,11 +47,32 @@ struct ScreenSetup {
 std::optional<ScreenSetup> load_setup(const Invocation& inv, date::local_days reference,
                                       CommandIo io);
 
+// What joins a running screen to the unattended machinery (file watching and reload, the status
+// file): `kiosk run` passes one, `run_screen` works without.
+class ScreenLink {
+  public:
+    virtual ~ScreenLink() = default;
+    // Once the window is open: `wake` may be called from any thread to wake the loop.
+    virtual void connect(std::function<void()> wake) = 0;
+    // Asked whenever the loop wakes: a new setup when the files changed since the last call.
+    virtual std::optional<ScreenSetup> take() = 0;
+    // Told what is on screen, whenever the loop wakes.
+    virtual void shown(const ScreenState& state) = 0;
+    // The loop wakes by then at the latest (the status file's minute heartbeat).
+    virtual std::chrono::steady_clock::time_point due() const = 0;
+};
+
+// Everything but the boards, from a config and the command line (`--room`, `--windowed`,
+// `--screenshot`); fails only on a bad `--windowed`, said on io.err.
+std::optional<ScreenSetup> setup_from_config(const Invocation& inv, Config config, CommandIo io);
+
 // "1920x1080" → {1920, 1080}; the error names the option.
 Result<Size> parse_size(std::string_view text, std::string_view what);
 
 // The screen's loop; returns the exit code (0 after SIGTERM, SIGINT or the window closing).
 // `now`: the rehearsal start (`--now`), else real time; `speed` its rate.
-int run_screen(const ScreenSetup& setup, std::optional<Instant> now, double speed, CommandIo io);
+// `link`: where new setups come from and what is shown goes to; none for a fixed setup.
+int run_screen(const ScreenSetup& setup, std::optional<Instant> now, double speed, CommandIo io,
+               ScreenLink* link = nullptr);
 
 }  // namespace kiosk

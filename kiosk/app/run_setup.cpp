@@ -54,23 +54,9 @@ Result<Size> parse_size(std::string_view text, std::string_view what) {
     return Size{w, h};
 }
 
-std::optional<ScreenSetup> load_setup(const Invocation& inv, date::local_days reference,
-                                      CommandIo io) {
+std::optional<ScreenSetup> setup_from_config(const Invocation& inv, Config config, CommandIo io) {
     ScreenSetup s;
-    if (auto path = inv.get("--config")) {
-        auto text = read_file(*path);
-        if (!text) {
-            io.err << format_diagnostics(text.error());
-            return std::nullopt;
-        }
-        std::string base = std::filesystem::path(*path).parent_path().string();
-        auto config = parse_config(text.value(), *path, base.empty() ? "." : base);
-        if (!config) {
-            io.err << format_diagnostics(config.error(), 17);
-            return std::nullopt;
-        }
-        s.config = std::move(config.value());
-    }
+    s.config = std::move(config);
     const Config& c = s.config;
     s.room = inv.get("--room").value_or(c.screen.room);
     s.timezone = c.venue.timezone;
@@ -95,19 +81,43 @@ std::optional<ScreenSetup> load_setup(const Invocation& inv, date::local_days re
     s.font_dirs = font_dirs();
     s.screenshot = inv.get("--screenshot").value_or("");
 
+    return s;
+}
+
+std::optional<ScreenSetup> load_setup(const Invocation& inv, date::local_days reference,
+                                      CommandIo io) {
+    Config config;
+    if (auto path = inv.get("--config")) {
+        auto text = read_file(*path);
+        if (!text) {
+            io.err << format_diagnostics(text.error());
+            return std::nullopt;
+        }
+        std::string base = std::filesystem::path(*path).parent_path().string();
+        auto parsed = parse_config(text.value(), *path, base.empty() ? "." : base);
+        if (!parsed) {
+            io.err << format_diagnostics(parsed.error(), 17);
+            return std::nullopt;
+        }
+        config = std::move(parsed.value());
+    }
+    auto setup = setup_from_config(inv, std::move(config), io);
+    if (!setup) return std::nullopt;
+    ScreenSetup& s = *setup;
+    const Config& c = s.config;
     std::string data = inv.get("--data").value_or(c.data.program);
     auto bytes = read_file(data);
     if (!bytes) {
         // No program is not fatal for the screen: it says so and waits for one.
         Diagnostics why = bytes.error();
         s.boards = [why](Instant) -> Result<Board> { return fail(why); };
-        return s;
+        return setup;
     }
     auto program = import_day_page(bytes.value(), day_page_options(c, data, reference));
     if (!program) {
         Diagnostics why = program.error();
         s.boards = [why](Instant) -> Result<Board> { return fail(why); };
-        return s;
+        return setup;
     }
     // Staff corrections: a broken corrections file is said once and left out, never a reason to
     // show nothing.
@@ -125,13 +135,13 @@ std::optional<ScreenSetup> load_setup(const Invocation& inv, date::local_days re
     if (!schedule) {
         Diagnostics why = schedule.error();
         s.boards = [why](Instant) -> Result<Board> { return fail(why); };
-        return s;
+        return setup;
     }
     s.timezone = schedule->timezone();
     auto shared = std::make_shared<const Schedule>(std::move(schedule.value()));
     std::string room = s.room;
     s.boards = [shared, room](Instant at) { return make_board(*shared, room, at); };
-    return s;
+    return setup;
 }
 
 }  // namespace kiosk

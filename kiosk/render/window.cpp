@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cstring>
-#include <thread>
 
 #include <SDL.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #include "kiosk/render/draw.h"
 #include "kiosk/render/fonts.h"
@@ -40,6 +42,17 @@ bool has_native_wait(const char* driver) {
 
 // Destroyed in reverse order: textures, then the renderer, then the window, then SDL's video.
 struct Window::Parts {
+    // wake(): an eventfd the sleep below polls, and an SDL event for SDL's own blocking wait.
+    struct Wake {
+        Wake() = default;
+        Wake(const Wake&) = delete;
+        Wake& operator=(const Wake&) = delete;
+        ~Wake() {
+            if (fd >= 0) ::close(fd);
+        }
+        int fd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        Uint32 event = SDL_RegisterEvents(1);
+    } wake;
     struct Video {
         Video() = default;
         Video(const Video&) = delete;
@@ -150,7 +163,11 @@ void Window::draw(const Theme& theme, const Slide* slide, double opacity, const 
 
 namespace {
 
-void take(const SDL_Event& e, WindowEvents& out) {
+void take(const SDL_Event& e, Uint32 wake_event, WindowEvents& out) {
+    if (e.type == wake_event) {
+        out.woken = true;
+        return;
+    }
     switch (e.type) {
         case SDL_QUIT:
             out.quit = true;
@@ -189,18 +206,37 @@ WindowEvents Window::wait(std::chrono::steady_clock::time_point deadline) {
             got = SDL_WaitEventTimeout(&e, ms) != 0;
         } else {
             // No blocking wait in this driver: look, then sleep in slices short enough for keys
-            // and SIGTERM to be seen within 0.2 s (5 wake-ups a second at most; sleep_for
-            // resumes after a signal, SDL turns the signal into SDL_QUIT at the next pump).
+            // and SIGTERM to be seen within 0.2 s (5 wake-ups a second at most; a signal ends
+            // the poll, SDL turns it into SDL_QUIT at the next pump). The poll is on the wake
+            // eventfd, so wake() ends the slice at once.
             SDL_PumpEvents();
             got = SDL_PeepEvents(&e, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0;
-            if (!got && ms > 0) std::this_thread::sleep_for(milliseconds(std::min(ms, 200)));
+            if (!got && ms > 0) {
+                pollfd woken{parts_->wake.fd, POLLIN, 0};
+                ::poll(&woken, 1, std::min(ms, 200));
+            }
         }
+        std::uint64_t count = 0;
+        if (::read(parts_->wake.fd, &count, sizeof count) == sizeof count) out.woken = true;
         if (got) {
-            take(e, out);
-            while (SDL_PollEvent(&e) != 0) take(e, out);
+            take(e, parts_->wake.event, out);
+            while (SDL_PollEvent(&e) != 0) take(e, parts_->wake.event, out);
             return out;
         }
-        if (steady_clock::now() >= deadline) return out;
+        if (out.woken || steady_clock::now() >= deadline) return out;
+    }
+}
+
+void Window::wake() {
+    std::uint64_t one = 1;
+    if (::write(parts_->wake.fd, &one, sizeof one) < 0) {
+        // Only fails when the counter would overflow: a wake is pending anyway.
+    }
+    if (native_wait_ && parts_->wake.event != static_cast<Uint32>(-1)) {
+        // SDL_PushEvent is safe from any thread and ends SDL_WaitEventTimeout at once.
+        SDL_Event e{};
+        e.type = parts_->wake.event;
+        SDL_PushEvent(&e);
     }
 }
 

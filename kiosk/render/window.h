@@ -41,6 +41,7 @@ struct WindowEvents {
     bool quit = false;     // SIGTERM, SIGINT or the window closed
     bool resized = false;  // the display or window changed size: lay out again
     int keys = 0;          // key presses (the staff overlay will want them)
+    bool woken = false;    // wake() was called: something outside has news (a new program)
     int wakeups = 0;       // times the wait returned, for the frugality measurements
 };
 
@@ -60,6 +61,10 @@ class Window {
     // Waits until `deadline` (on std::chrono::steady_clock) or the first event, whichever is
     // first, and reports the events. Returns at once when events are already queued.
     WindowEvents wait(std::chrono::steady_clock::time_point deadline);
+
+    // Ends a wait() early, from any thread: the reload service calls it when a new program or
+    // config is ready, so the screen shows it without polling for it.
+    void wake();
 
     // The picture last shown, as the screen shows it (after rotation), for checks and previews.
     Image read_pixels() const;

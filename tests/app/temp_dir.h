@@ -28,7 +28,9 @@ class TempDir {
     std::string path(const std::string& name = "") const {
         return name.empty() ? path_.string() : (path_ / name).string();
     }
+    // Writes a file, making its folders.
     std::string write(const std::string& name, const std::string& bytes) const {
+        std::filesystem::create_directories(std::filesystem::path(path(name)).parent_path());
         std::ofstream(path(name), std::ios::binary) << bytes;
         return path(name);
     }

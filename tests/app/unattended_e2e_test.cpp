@@ -1,0 +1,210 @@
+// End to end with the real binary on SDL's dummy video driver (no display needed): replace the
+// program and config under a running screen and read the status file; restart onto a broken
+// program and see the last good one. Waits are on inotify events for the status file, with a
+// generous cap for slow (sanitizer) builds; nothing sleeps.
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <sstream>
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/inotify.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "kiosk/core/sha256.h"
+
+#include "temp_dir.h"
+
+extern char** environ;
+
+namespace kiosk {
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// Writes under a temporary name and renames into place, as staff are told to push.
+void push(const TempDir& dir, const std::string& name, const std::string& bytes) {
+    dir.write("." + name + ".part", bytes);
+    std::filesystem::rename(dir.path("." + name + ".part"), dir.path(name));
+}
+
+// A `kiosk run` with its state dir in `dir`; stopped with SIGTERM when it goes out of scope.
+class Screen {
+  public:
+    Screen(const TempDir& dir, std::vector<std::string> extra = {}) : dir_(dir) {
+        std::filesystem::create_directories(dir.path("state"));
+        watch_ = ::inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+        ::inotify_add_watch(watch_, dir.path("state").c_str(), IN_MOVED_TO | IN_CLOSE_WRITE);
+        std::vector<std::string> args = {
+            KIOSK_EXE,         "run",   "--config",         dir.path("kiosk.toml"), "--state-dir",
+            dir.path("state"), "--now", "2022-08-29T09:10", "--windowed",           "640x360"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        std::vector<std::string> env = {"SDL_VIDEODRIVER=dummy", "SDL_AUDIODRIVER=dummy"};
+        for (char** e = environ; *e != nullptr; ++e) {
+            std::string_view v(*e);
+            if (!v.starts_with("SDL_") && !v.starts_with("DISPLAY=")) env.emplace_back(v);
+        }
+        std::vector<char*> envp;
+        for (auto& e : env) envp.push_back(e.data());
+        envp.push_back(nullptr);
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        std::string log = dir.path("kiosk.log");
+        posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                         0644);
+        EXPECT_EQ(::posix_spawn(&pid_, KIOSK_EXE, &actions, nullptr, argv.data(), envp.data()), 0);
+        posix_spawn_file_actions_destroy(&actions);
+    }
+    ~Screen() {
+        stop();
+        ::close(watch_);
+    }
+
+    int stop() {
+        if (pid_ <= 0) return exit_code_;
+        ::kill(pid_, SIGTERM);
+        int status = 0;
+        ::waitpid(pid_, &status, 0);
+        pid_ = 0;
+        exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        return exit_code_;
+    }
+
+    // The status file once `done` holds for it; waits on the status file being replaced.
+    json status_when(const std::function<bool(const json&)>& done) {
+        auto give_up = Clock::now() + std::chrono::seconds(30);
+        std::string path = dir_.path("state/status.json");
+        while (true) {
+            if (std::filesystem::exists(path)) {
+                json j = json::parse(slurp(path), nullptr, false);
+                if (!j.is_discarded() && done(j)) return j;
+            }
+            auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(give_up - Clock::now());
+            if (left.count() <= 0) {
+                ADD_FAILURE() << "the status file never got there; it says:\n"
+                              << slurp(path) << "\nthe kiosk said:\n"
+                              << slurp(dir_.path("kiosk.log"));
+                return json();
+            }
+            pollfd p{watch_, POLLIN, 0};
+            ::poll(&p, 1, static_cast<int>(left.count()));
+            char buf[4096];
+            while (::read(watch_, buf, sizeof buf) > 0) {
+            }
+        }
+    }
+
+  private:
+    const TempDir& dir_;
+    pid_t pid_ = 0;
+    int exit_code_ = -1;
+    int watch_ = -1;
+};
+
+std::string seed() { return slurp(std::string(KIOSK_SOURCE_DIR) + "/data/program.txt"); }
+
+const std::string config =
+    "[venue]\ntimezone = \"America/Los_Angeles\"\n[screen]\nroom = \"Exhibit Hall A\"\n"
+    "[data]\nprogram = \"program.txt\"\nyear = 2022\n";
+
+// The seed with its morning session renamed: a different, equally good program.
+std::string renamed_seed() {
+    std::string s = seed();
+    auto at = s.find("Outstanding Papers");
+    return s.replace(at, 18, "Remarkable Papers");
+}
+
+TEST(UnattendedEndToEnd, ReplacedFilesAreShownBrokenOnesKeptOut) {
+    TempDir dir;
+    dir.write("kiosk.toml", config);
+    dir.write("program.txt", seed());
+    Screen screen(dir);
+    json first =
+        screen.status_when([](const json& j) { return !j["slide"].get<std::string>().empty(); });
+    EXPECT_EQ(first["room"], "Exhibit Hall A");
+    EXPECT_EQ(first["now"], json::array({"Outstanding Papers"}));
+    EXPECT_EQ(first["program"]["sha256"], sha256_hex(seed()));
+    EXPECT_EQ(first["program"]["origin"], "file");
+    EXPECT_EQ(first["last_error"], nullptr);
+    EXPECT_EQ(first["clock"]["shown"], "2022-08-29T09:10:00-07:00");
+    EXPECT_EQ(first["clock"]["simulated"], true);
+
+    // A good program, renamed into place.
+    auto pushed = Clock::now();
+    push(dir, "program.txt", renamed_seed());
+    json renamed = screen.status_when(
+        [](const json& j) { return j["now"] == json::array({"Remarkable Papers"}); });
+    auto took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - pushed);
+    std::cout << "a pushed program was on screen " << took.count() << " ms after its rename\n";
+    EXPECT_EQ(renamed["program"]["sha256"], sha256_hex(renamed_seed()));
+
+    // A broken one: rejected, the last good one stays, the error is said.
+    push(dir, "program.txt", std::string("\x00\x01garbage", 9));
+    json broken = screen.status_when([](const json& j) { return !j["last_error"].is_null(); });
+    EXPECT_EQ(broken["now"], json::array({"Remarkable Papers"}));
+    EXPECT_EQ(broken["program"]["sha256"], sha256_hex(renamed_seed()));
+    EXPECT_NE(broken["last_error"].get<std::string>().find(dir.path("program.txt") + ":1: "),
+              std::string::npos)
+        << broken["last_error"];
+
+    // A config naming another room: that room's board.
+    std::string moved = config;
+    moved.replace(moved.find("Exhibit Hall A"), 14, "Mission City Ballroom");
+    push(dir, "kiosk.toml", moved);
+    json room =
+        screen.status_when([](const json& j) { return j["room"] == "Mission City Ballroom"; });
+    EXPECT_EQ(room["config"]["sha256"], sha256_hex(moved));
+    EXPECT_EQ(screen.stop(), 0);
+}
+
+TEST(UnattendedEndToEnd, RestartOntoABrokenProgramShowsTheLastGoodOne) {
+    TempDir dir;
+    dir.write("kiosk.toml", config);
+    dir.write("program.txt", seed());
+    {
+        Screen screen(dir);
+        screen.status_when(
+            [](const json& j) { return j["now"] == json::array({"Outstanding Papers"}); });
+        EXPECT_EQ(screen.stop(), 0);
+    }
+    ASSERT_EQ(slurp(dir.path("state/last-good/program.txt")), seed());
+    dir.write("program.txt", "");  // cut short on the way in, then the box rebooted
+    dir.write("kiosk.toml", "[screen]\nrotation = 45\n");
+    std::filesystem::remove(dir.path("state/status.json"));
+    Screen screen(dir);
+    json j =
+        screen.status_when([](const json& s) { return !s["slide"].get<std::string>().empty(); });
+    EXPECT_EQ(j["room"], "Exhibit Hall A");
+    EXPECT_EQ(j["now"], json::array({"Outstanding Papers"}));
+    EXPECT_EQ(j["program"]["origin"], "last_good");
+    EXPECT_EQ(j["program"]["sha256"], sha256_hex(seed()));
+    EXPECT_EQ(j["config"]["origin"], "last_good");
+    EXPECT_EQ(j["program"]["error"], dir.path("program.txt") +
+                                         ": the file is empty; showing the last good program, "
+                                         "saved in " +
+                                         dir.path("state/last-good/program.txt"));
+    EXPECT_EQ(screen.stop(), 0);
+}
+
+}  // namespace
+}  // namespace kiosk
