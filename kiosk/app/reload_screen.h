@@ -1,4 +1,5 @@
-// `kiosk run` unattended: the reload service and the status file, joined to the screen's loop.
+// `kiosk run` unattended: the reload service, the status file and the staff overlay, joined to
+// the screen's loop.
 //
 // The service loads and watches the files on its own thread; when it has a new Live it wakes the
 // loop, which takes a setup made from it (boards from the new schedule, theme and slides from the
@@ -15,6 +16,8 @@
 #include "kiosk/app/reload_service.h"
 #include "kiosk/app/run.h"
 #include "kiosk/app/status.h"
+#include "kiosk/render/overlay.h"
+#include "kiosk/render/window.h"
 
 namespace kiosk {
 
@@ -34,6 +37,12 @@ RunStart run_start(const Invocation& inv, const EnvFn& env);
 // boards from the live schedule, or the reason there is none.
 ScreenSetup setup_from_live(ScreenSetup base, const Live& live);
 
+// Carries out one staff request from the overlay: config edits and reloads through `service`,
+// clock and quit requests into `out` for the loop (a time is read in `timezone`). Returns what
+// to tell the staff: "Room set to Hall B", or "Not done: " and why.
+std::string carry_out(const OverlayRequest& r, ReloadService& service, const std::string& timezone,
+                      LinkRequests& out);
+
 class UnattendedLink final : public ScreenLink {
   public:
     // Starts the reload service (which loads everything, with the last-good fallbacks, before
@@ -47,9 +56,10 @@ class UnattendedLink final : public ScreenLink {
     // The first setup, from what start-up loaded.
     ScreenSetup first_setup(const ScreenSetup& base);
 
-    void connect(std::function<void()> wake) override;
+    void connect(Window* window) override;
     std::optional<ScreenSetup> take() override;
-    void shown(const ScreenState& state) override;
+    void before_frame(const ScreenState& state, const Deck& deck) override;
+    LinkRequests after_frame(const ScreenState& state) override;
     std::chrono::steady_clock::time_point due() const override;
 
   private:
@@ -58,7 +68,9 @@ class UnattendedLink final : public ScreenLink {
     RealFileSystem fs_;
     std::function<void(const std::string&)> log_;
     std::mutex wake_mutex_;
-    std::function<void()> wake_;  // guarded by wake_mutex_; set by connect()
+    Window* window_ = nullptr;  // guarded by wake_mutex_; set by connect()
+    std::unique_ptr<StaffOverlay> overlay_;
+    std::string overlay_message_;  // the outcome of the last staff request
     ReloadService service_;
     StatusFile status_;
     ScreenSetup base_;

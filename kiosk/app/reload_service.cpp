@@ -75,7 +75,9 @@ Result<Done> ReloadService::set_config(std::string key, std::string value) {
     auto done = std::make_shared<std::promise<Result<Done>>>();
     auto result = done->get_future();
     post([this, done, key = std::move(key), value = std::move(value)] {
-        done->set_value(reloader_.set_config(key, value, elapsed(), wall_now()));
+        auto result = reloader_.set_config(key, value, elapsed(), wall_now());
+        publish_if_new();  // before the caller wakes: it reads live() next
+        done->set_value(std::move(result));
     });
     return result.get();
 }

@@ -31,7 +31,7 @@ class ReloadService {
     // Staff's "reload now".
     void reload_now();
     // Staff's room or announcement: rewrites the config and applies it; waits until done (a
-    // write and an fsync: well under a frame's worth of a staff member's patience).
+    // write and an fsync: well under a staff member's patience), and live() has it on return.
     Result<Done> set_config(std::string key, std::string value);
 
   private:

@@ -21,11 +21,22 @@ using std::chrono::milliseconds;
 class VenueTime {
   public:
     VenueTime(std::optional<Instant> start, double speed, steady::time_point t0)
-        : speed_(start ? speed : 1.0) {
-        if (start) {
-            rehearsal_.emplace(*start, speed, [t0] { return steady::now() - t0; });
-        }
+        : t0_(t0), speed_(start ? speed : 1.0) {
+        if (start) rehearse(*start, speed);
     }
+
+    // The staff overlay's clock controls.
+    void set(Instant t) { rehearse(t, speed_); }
+    void set_speed(double speed) {
+        rehearse(date::floor<std::chrono::seconds>(now()), speed);
+        speed_ = speed;
+    }
+    void real_time() {
+        rehearsal_.reset();
+        speed_ = 1.0;
+    }
+    bool simulated() const { return rehearsal_.has_value(); }
+    double speed() const { return speed_; }
 
     std::chrono::system_clock::time_point now() const {
         if (rehearsal_) return rehearsal_->now();
@@ -45,6 +56,12 @@ class VenueTime {
     }
 
   private:
+    void rehearse(Instant t, double speed) {
+        auto t0 = t0_;
+        rehearsal_.emplace(t, speed, [t0] { return steady::now() - t0; });
+    }
+
+    steady::time_point t0_;
     double speed_;
     std::optional<RehearsalClock> rehearsal_;
 };
@@ -68,7 +85,7 @@ int run_screen(const ScreenSetup& initial, std::optional<Instant> start, double 
     Window& screen = *window.value();
     const TextMeasurer& measure = *fonts.value();
     VenueTime venue(start, speed, t0);
-    if (link) link->connect([&screen] { screen.wake(); });
+    if (link) link->connect(&screen);
 
     Rotation rotation(setup.rotation);
     Deck deck;
@@ -130,6 +147,20 @@ int run_screen(const ScreenSetup& initial, std::optional<Instant> start, double 
         }
         rotation.advance(now_ms);
         RotationView view = rotation.view(now_ms);
+        ScreenState state{board ? board->room : setup.room,
+                          {},
+                          "",
+                          at_tick,
+                          board ? board->timezone : setup.timezone,
+                          venue.simulated(),
+                          venue.speed()};
+        if (link) {
+            if (board) {
+                for (const auto& s : board->now) state.now.push_back(s->title);
+            }
+            if (view.slide < deck.slides.size()) state.slide = deck.slides[view.slide].name;
+            link->before_frame(state, deck);
+        }
         if (dirty || !(view == last_view)) {
             const Slide* slide =
                 view.slide < deck.slides.size() ? &deck.slides[view.slide] : nullptr;
@@ -156,19 +187,16 @@ int run_screen(const ScreenSetup& initial, std::optional<Instant> start, double 
             }
         }
         if (link) {
-            ScreenState state{board ? board->room : setup.room,
-                              {},
-                              "",
-                              at_tick,
-                              board ? board->timezone : setup.timezone,
-                              start.has_value()};
-            if (board) {
-                for (const auto& s : board->now) state.now.push_back(s->title);
+            LinkRequests asked = link->after_frame(state);
+            if (asked.quit) break;
+            if (asked.set_clock) venue.set(*asked.set_clock);
+            if (asked.set_speed) venue.set_speed(*asked.set_speed);
+            if (asked.real_time) venue.real_time();
+            if (asked.set_clock || asked.set_speed || asked.real_time) relayout = true;
+            if (asked.redraw || relayout) {
+                dirty = true;
+                continue;  // draw the change now, before sleeping
             }
-            if (last_view.slide < deck.slides.size()) {
-                state.slide = deck.slides[last_view.slide].name;
-            }
-            link->shown(state);
         }
         // A stopped rehearsal clock (speed 0) never ticks: wake for the rotation alone.
         Millis next = rotation.next_change(now_ms);
@@ -185,9 +213,10 @@ int run_screen(const ScreenSetup& initial, std::optional<Instant> start, double 
         auto events = screen.wait(wake_at);
         if (events.quit) break;
         if (events.resized) relayout = true;
+        if (events.overlay) dirty = true;
     }
     service.stopping();
-    if (link) link->connect({});  // the window goes next: nothing may wake it from now on
+    if (link) link->connect(nullptr);  // the window goes next: nothing may wake it from now on
     auto stats = screen.cache().stats();
     io.err << "kiosk: stopped after " << frames << " frames (" << stats.renders
            << " lines of text rendered, " << stats.hits << " reused)\n";

@@ -47,18 +47,30 @@ struct ScreenSetup {
 std::optional<ScreenSetup> load_setup(const Invocation& inv, date::local_days reference,
                                       CommandIo io);
 
+// What the link asks of the loop after a frame (the staff overlay's clock controls, quit).
+struct LinkRequests {
+    std::optional<Instant> set_clock;  // rehearse from this instant
+    std::optional<double> set_speed;   // rehearse at this speed
+    bool real_time = false;            // back to the real clock
+    bool quit = false;
+    bool redraw = false;  // the overlay opened, closed or changed: draw again
+};
+
 // What joins a running screen to the unattended machinery (file watching and reload, the status
-// file): `kiosk run` passes one, `run_screen` works without.
+// file, the staff overlay): `kiosk run` passes one, `run_screen` works without.
 class ScreenLink {
   public:
     virtual ~ScreenLink() = default;
-    // Once the window is open: `wake` may be called from any thread to wake the loop.
-    virtual void connect(std::function<void()> wake) = 0;
+    // Once the window is open; nullptr before it closes. The link may wake it from any thread
+    // and attach the staff overlay to it.
+    virtual void connect(Window* window) = 0;
     // Asked whenever the loop wakes: a new setup when the files changed since the last call.
     virtual std::optional<ScreenSetup> take() = 0;
-    // Told what is on screen, whenever the loop wakes.
-    virtual void shown(const ScreenState& state) = 0;
-    // The loop wakes by then at the latest (the status file's minute heartbeat).
+    // Before a frame may be drawn: what is on screen and the deck (for the overlay's preview).
+    virtual void before_frame(const ScreenState& state, const Deck& deck) = 0;
+    // After it: the status file, and the staff's requests.
+    virtual LinkRequests after_frame(const ScreenState& state) = 0;
+    // The loop wakes by then at the latest (the status file's heartbeat, the overlay).
     virtual std::chrono::steady_clock::time_point due() const = 0;
 };
 

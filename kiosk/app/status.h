@@ -4,7 +4,7 @@
 //   {"room": "Exhibit Hall A",
 //    "program": {"path": …, "sha256": …, "loaded_at": …, "origin": "file", "warnings": […]},
 //    "now": ["Outstanding Papers"], "slide": "now", "last_error": null,
-//    "clock": {"shown": "2022-08-29T09:10:00-07:00", "simulated": false},
+//    "clock": {"shown": "2022-08-29T09:10:00-07:00", "simulated": false, "speed": 1},
 //    "started_at": "2022-08-29T14:02:11Z", "updated_at": "2022-08-29T16:10:00Z", …}
 //
 // "program" is null when no program is loaded; instants are UTC except the clock, which is what
@@ -30,6 +30,7 @@ struct ScreenState {
     std::optional<Instant> shown;  // the clock as shown
     std::string timezone;          // the zone `shown` is shown in
     bool simulated = false;        // a rehearsal clock (`--now`, `--speed`, the overlay)
+    double speed = 1.0;            // how fast that clock runs
 
     bool operator==(const ScreenState&) const = default;
 };

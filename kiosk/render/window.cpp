@@ -11,6 +11,7 @@
 
 #include "kiosk/render/draw.h"
 #include "kiosk/render/fonts.h"
+#include "kiosk/render/overlay.h"
 #include "kiosk/render/text_cache.h"
 
 namespace kiosk {
@@ -125,7 +126,15 @@ Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options, const
     return w;
 }
 
-Window::~Window() = default;
+Window::~Window() {
+    if (overlay_ != nullptr) overlay_->detach();  // its textures go before the renderer
+}
+
+void Window::attach(StaffOverlay* overlay) {
+    if (overlay_ != nullptr) overlay_->detach();
+    overlay_ = overlay;
+    if (overlay_ != nullptr) overlay_->attach(parts_->window.get(), parts_->renderer.get());
+}
 
 Size Window::canvas() const {
     int w = 0;
@@ -140,6 +149,7 @@ void Window::draw(const Theme& theme, const Slide* slide, double opacity, const 
     SDL_Renderer* r = p.renderer.get();
     if (options_.rotation == 0) {
         draw_frame(r, *p.cache, theme, slide, opacity, chrome);
+        if (overlay_ != nullptr) overlay_->draw(canvas());
         SDL_RenderPresent(r);
         return;
     }
@@ -152,6 +162,7 @@ void Window::draw(const Theme& theme, const Slide* slide, double opacity, const 
     }
     SDL_SetRenderTarget(r, p.target.get());
     draw_frame(r, *p.cache, theme, slide, opacity, chrome);
+    if (overlay_ != nullptr) overlay_->draw(c);  // upright, turned with the picture
     SDL_SetRenderTarget(r, nullptr);
     int ow = 0;
     int oh = 0;
@@ -219,8 +230,16 @@ WindowEvents Window::wait(std::chrono::steady_clock::time_point deadline) {
         std::uint64_t count = 0;
         if (::read(parts_->wake.fd, &count, sizeof count) == sizeof count) out.woken = true;
         if (got) {
-            take(e, parts_->wake.event, out);
-            while (SDL_PollEvent(&e) != 0) take(e, parts_->wake.event, out);
+            // The staff overlay sees every event first; closed, it takes only its hotkey.
+            auto offer = [&](const SDL_Event& event) {
+                if (overlay_ != nullptr && overlay_->handle(event)) {
+                    out.overlay = true;
+                } else {
+                    take(event, parts_->wake.event, out);
+                }
+            };
+            offer(e);
+            while (SDL_PollEvent(&e) != 0) offer(e);
             return out;
         }
         if (out.woken || steady_clock::now() >= deadline) return out;

@@ -23,6 +23,7 @@ struct SDL_Texture;
 namespace kiosk {
 
 class FontSet;
+class StaffOverlay;
 class TextCache;
 
 // The config's [screen] section as the window needs it; defaults in one place.
@@ -42,6 +43,7 @@ struct WindowEvents {
     bool resized = false;  // the display or window changed size: lay out again
     int keys = 0;          // key presses (the staff overlay will want them)
     bool woken = false;    // wake() was called: something outside has news (a new program)
+    bool overlay = false;  // the staff overlay took input (or opened): draw again
     int wakeups = 0;       // times the wait returned, for the frugality measurements
 };
 
@@ -62,6 +64,10 @@ class Window {
     // first, and reports the events. Returns at once when events are already queued.
     WindowEvents wait(std::chrono::steady_clock::time_point deadline);
 
+    // Draws `overlay` over every frame and offers it every event first (it takes only its
+    // hotkey while closed); nullptr detaches it. The overlay must outlive the attachment.
+    void attach(StaffOverlay* overlay);
+
     // Ends a wait() early, from any thread: the reload service calls it when a new program or
     // config is ready, so the screen shows it without polling for it.
     void wake();
@@ -78,6 +84,7 @@ class Window {
     std::unique_ptr<Parts> parts_;
     WindowOptions options_;
     bool native_wait_ = false;
+    StaffOverlay* overlay_ = nullptr;
 };
 
 }  // namespace kiosk

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "kiosk/app/state_fs.h"
+
 #include "temp_dir.h"
 
 namespace kiosk {
@@ -102,6 +104,73 @@ TEST(SetupFromLive, NoProgramGivesTheReasonAndTheAnnouncementStillShows) {
               "program.txt: cannot read: no such file; no program loaded");
     ASSERT_TRUE(s.announcement.has_value());
     EXPECT_EQ(s.announcement->text, "Registration moved to Hall B");
+}
+
+// A reload service on real files in a temporary folder; the config edits wait for the service's
+// thread to apply them, so nothing here sleeps.
+struct StaffRequests : ::testing::Test {
+    TempDir dir;
+    std::unique_ptr<ReloadService> service;
+
+    void SetUp() override {
+        dir.write("kiosk.toml", "# screen by the hall\n[screen]\nroom = \"Room 1\"\n");
+        ReloadOptions options;
+        options.config_path = dir.path("kiosk.toml");
+        options.state_dir = dir.path("state");
+        service = std::make_unique<ReloadService>(
+            fs,
+            [](std::string_view, const std::string&, const Config&) -> Result<Program> {
+                return Program{};
+            },
+            options, nullptr);
+    }
+    std::string ask(LinkRequests& out, OverlayRequest::Kind kind, std::string text = {},
+                    std::string until = {}, double speed = 1.0) {
+        OverlayRequest r{kind, std::move(text), std::move(until), speed};
+        return carry_out(r, *service, "America/Los_Angeles", out);
+    }
+    RealFileSystem fs;
+};
+
+TEST_F(StaffRequests, RoomAndAnnouncementRewriteTheConfigAndApplyAtOnce) {
+    using Kind = OverlayRequest::Kind;
+    LinkRequests out;
+    EXPECT_EQ(ask(out, Kind::set_room, "Room 2"), "Room set to Room 2");
+    EXPECT_EQ(service->live()->config.screen.room, "Room 2");
+    EXPECT_EQ(ask(out, Kind::set_announcement, "Lunch in Hall B", "2022-08-29T13:30"),
+              "Announcement shown");
+    const auto& a = service->live()->config.announcement;
+    EXPECT_EQ(a.text, "Lunch in Hall B");
+    // In the config's zone (none set here: UTC), as the file itself would be read.
+    EXPECT_EQ(a.until, date::sys_days{date::year{2022} / 8 / 29} + 13h + 30min);
+    EXPECT_EQ(read_file(dir.path("kiosk.toml")).value(),
+              "# screen by the hall\n[screen]\nroom = \"Room 2\"\n\n[announcement]\n"
+              "text = \"Lunch in Hall B\"\nuntil = \"2022-08-29T13:30\"\n");
+    EXPECT_EQ(ask(out, Kind::set_announcement, "Later", "soon")
+                  .rfind("Not done: " + dir.path("kiosk.toml") +
+                             ": announcement.until: no date in 'soon'",
+                         0),
+              0u);
+    EXPECT_EQ(service->live()->config.announcement.text, "Lunch in Hall B");
+    EXPECT_EQ(ask(out, Kind::clear_announcement), "Announcement cleared");
+    EXPECT_EQ(service->live()->config.announcement.text, "");
+    EXPECT_FALSE(out.quit);
+}
+
+TEST_F(StaffRequests, ClockAndQuitGoToTheLoop) {
+    using Kind = OverlayRequest::Kind;
+    LinkRequests out;
+    EXPECT_EQ(ask(out, Kind::set_clock, "2022-08-29T09:10"), "Rehearsing from 2022-08-29T09:10");
+    EXPECT_EQ(out.set_clock, date::sys_days{date::year{2022} / 8 / 29} + 16h + 10min);
+    EXPECT_EQ(ask(out, Kind::set_clock, "nine").rfind("Not done: time: no date in 'nine'", 0), 0u);
+    EXPECT_EQ(ask(out, Kind::set_speed, "", "", 60.0), "Clock speed set");
+    EXPECT_EQ(out.set_speed, 60.0);
+    EXPECT_EQ(ask(out, Kind::set_speed, "", "", -1.0),
+              "Not done: the speed must be from 0 to 10000");
+    EXPECT_EQ(ask(out, Kind::real_time), "Back to real time");
+    EXPECT_TRUE(out.real_time);
+    EXPECT_EQ(ask(out, Kind::quit), "Quitting");
+    EXPECT_TRUE(out.quit);
 }
 
 }  // namespace

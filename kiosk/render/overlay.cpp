@@ -1,0 +1,306 @@
+// The staff overlay (see overlay.h): hotkey and PIN, ImGui frames on the screen's renderer.
+#include "kiosk/render/overlay.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui/backends/imgui_impl_sdl.h>
+#include <imgui/backends/imgui_impl_sdlrenderer.h>
+
+namespace kiosk {
+
+namespace {
+
+using steady = std::chrono::steady_clock;
+
+constexpr auto idle_close = std::chrono::seconds(60);
+
+// Text fields keep their bytes between frames (ImGui edits them in place).
+template <std::size_t N>
+void copy_into(std::array<char, N>& field, const std::string& text) {
+    std::size_t n = std::min(text.size(), N - 1);
+    std::memcpy(field.data(), text.data(), n);
+    field[n] = '\0';
+}
+
+bool is_input(const SDL_Event& e) {
+    switch (e.type) {
+        case SDL_KEYDOWN:
+        case SDL_KEYUP:
+        case SDL_TEXTINPUT:
+        case SDL_TEXTEDITING:
+        case SDL_MOUSEMOTION:
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+        case SDL_MOUSEWHEEL:
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace
+
+struct StaffOverlay::Ui {
+    ImGuiContext* context = nullptr;
+    bool backends = false;
+    std::array<char, 16> pin{};
+    std::string pin_message;
+    std::array<char, 512> announcement{};
+    std::array<char, 64> until{};
+    std::array<char, 64> clock{};
+    double speed = 1.0;
+    bool confirm_quit = false;
+};
+
+StaffOverlay::StaffOverlay(Hotkey hotkey, std::string pin, std::string font_file, Now now)
+    : hotkey_(std::move(hotkey)),
+      pin_(std::move(pin)),
+      now_(now ? std::move(now) : Now([] { return steady::now(); })),
+      font_file_(std::move(font_file)),
+      ui_(std::make_unique<Ui>()) {}
+
+StaffOverlay::~StaffOverlay() { detach(); }
+
+void StaffOverlay::attach(SDL_Window* window, SDL_Renderer* renderer) {
+    detach();
+    window_ = window;
+    renderer_ = renderer;
+    ui_->context = ImGui::CreateContext();
+    ImGui::SetCurrentContext(ui_->context);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing written next to a sandboxed kiosk
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // The kiosk hides the mouse cursor; ImGui draws its own while open and leaves SDL's alone.
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    io.MouseDrawCursor = true;
+    io.ConfigInputTextCursorBlink = false;  // a blinking cursor would need a frame every 0.5 s
+    int w = 0;
+    int h = 0;
+    SDL_GetRendererOutputSize(renderer, &w, &h);
+    float px = std::max(16.0f, static_cast<float>(std::min(w, h)) * 0.024f);
+    if (!font_file_.empty() && std::filesystem::exists(font_file_) &&
+        io.Fonts->AddFontFromFileTTF(font_file_.c_str(), px) != nullptr) {
+        // Inter, the screen's own face.
+    } else {
+        ImFontConfig config;
+        config.SizePixels = std::round(px / 13.0f) * 13.0f;  // ProggyClean is crisp at 13 × n
+        io.Fonts->AddFontDefault(&config);
+    }
+    ImGui::StyleColorsDark();
+    ImGui::GetStyle().ScaleAllSizes(px / 13.0f);
+    ui_->backends =
+        ImGui_ImplSDL2_InitForSDLRenderer(window) && ImGui_ImplSDLRenderer_Init(renderer);
+}
+
+void StaffOverlay::detach() {
+    if (ui_->context == nullptr) return;
+    ImGui::SetCurrentContext(ui_->context);
+    if (ui_->backends) {
+        ImGui_ImplSDLRenderer_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+    }
+    ImGui::DestroyContext(ui_->context);
+    ui_->context = nullptr;
+    ui_->backends = false;
+    window_ = nullptr;
+    renderer_ = nullptr;
+    open_ = false;
+}
+
+void StaffOverlay::open() {
+    open_ = true;
+    unlocked_ = pin_.empty();
+    last_input_ = now_();
+    settle_frames_ = 2;
+    copy_into(ui_->pin, "");
+    ui_->pin_message.clear();
+    copy_into(ui_->announcement, view_.announcement);
+    copy_into(ui_->until, view_.announcement_until);
+    copy_into(ui_->clock, "");
+    ui_->speed = view_.speed;
+    ui_->confirm_quit = false;
+    SDL_StartTextInput();
+}
+
+void StaffOverlay::close() {
+    open_ = false;
+    unlocked_ = false;
+    copy_into(ui_->pin, "");
+    SDL_StopTextInput();
+}
+
+bool StaffOverlay::handle(const SDL_Event& e) {
+    if (ui_->context == nullptr || !ui_->backends) return false;
+    bool hotkey = false;
+    if (e.type == SDL_KEYDOWN && e.key.repeat == 0 && !hotkey_.key.empty()) {
+        const Uint16 mod = e.key.keysym.mod;
+        hotkey = e.key.keysym.sym == SDL_GetKeyFromName(hotkey_.key.c_str()) &&
+                 ((mod & KMOD_CTRL) != 0) == hotkey_.ctrl &&
+                 ((mod & KMOD_ALT) != 0) == hotkey_.alt &&
+                 ((mod & KMOD_SHIFT) != 0) == hotkey_.shift;
+    }
+    if (!open_) {
+        if (!hotkey) return false;
+        open();
+        return true;
+    }
+    if (!is_input(e)) return false;  // quit, resize: the window's business
+    last_input_ = now_();
+    settle_frames_ = 2;
+    ImGui::SetCurrentContext(ui_->context);
+    bool escape =
+        e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE && !ImGui::IsAnyItemActive();
+    if (hotkey || escape) {
+        close();
+        return true;
+    }
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    return true;
+}
+
+bool StaffOverlay::close_if_idle() {
+    if (!open_ || now_() - last_input_ < idle_close) return false;
+    close();
+    return true;
+}
+
+steady::time_point StaffOverlay::next_frame() const {
+    if (!open_) return steady::time_point::max();
+    if (settle_frames_ > 0) return now_() + std::chrono::milliseconds(30);
+    return last_input_ + idle_close;
+}
+
+std::vector<OverlayRequest> StaffOverlay::take_requests() {
+    std::vector<OverlayRequest> out;
+    out.swap(requests_);
+    return out;
+}
+
+void StaffOverlay::draw(Size canvas) {
+    if (!open_ || ui_->context == nullptr || !ui_->backends) return;
+    ImGui::SetCurrentContext(ui_->context);
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    // The upright picture, whatever the window: the overlay is drawn before the rotation.
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(canvas.w), static_cast<float>(canvas.h));
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    ImGui::NewFrame();
+    build_ui();
+    ImGui::Render();
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (settle_frames_ > 0) --settle_frames_;
+}
+
+void StaffOverlay::build_ui() {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImVec2 size(io.DisplaySize.x * 0.8f, io.DisplaySize.y * 0.85f);
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.96f);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+    ImGui::Begin("Staff - Escape closes, and so does a minute without input", nullptr, flags);
+    using Kind = OverlayRequest::Kind;
+    auto request = [&](Kind kind, std::string text = {}, std::string until = {},
+                       double speed = 1.0) {
+        requests_.push_back(OverlayRequest{kind, std::move(text), std::move(until), speed});
+    };
+
+    if (!unlocked_) {
+        ImGui::TextUnformatted("Staff PIN");
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        bool enter =
+            ImGui::InputText("##pin", ui_->pin.data(), ui_->pin.size(),
+                             ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
+                                 ImGuiInputTextFlags_EnterReturnsTrue);
+        if (enter || ImGui::Button("Open")) {
+            if (pin_ == ui_->pin.data()) {
+                unlocked_ = true;
+            } else {
+                ui_->pin_message = "Wrong PIN";
+                copy_into(ui_->pin, "");
+                ImGui::SetKeyboardFocusHere(-1);
+            }
+        }
+        if (!ui_->pin_message.empty()) ImGui::TextUnformatted(ui_->pin_message.c_str());
+        ImGui::End();
+        return;
+    }
+
+    if (!view_.message.empty()) ImGui::TextWrapped("%s", view_.message.c_str());
+    if (ImGui::CollapsingHeader("Status", ImGuiTreeNodeFlags_DefaultOpen)) {
+        for (const auto& line : view_.status) ImGui::TextWrapped("%s", line.c_str());
+        if (!view_.last_error.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.4f, 1.0f));
+            ImGui::TextWrapped("Last error: %s", view_.last_error.c_str());
+            ImGui::PopStyleColor();
+        }
+        if (!view_.warnings.empty() &&
+            ImGui::TreeNode("warnings", "Warnings (%zu)", view_.warnings.size())) {
+            for (const auto& w : view_.warnings) ImGui::TextWrapped("%s", w.c_str());
+            ImGui::TreePop();
+        }
+        if (ImGui::Button("Reload files now")) request(Kind::reload);
+    }
+    if (ImGui::CollapsingHeader("Room")) {
+        ImGui::TextUnformatted("Choosing a room rewrites the config and shows it at once.");
+        for (const auto& room : view_.rooms) {
+            if (ImGui::Selectable(room.c_str(), room == view_.room) && room != view_.room) {
+                request(Kind::set_room, room);
+            }
+        }
+    }
+    if (ImGui::CollapsingHeader("Coming slides")) {
+        if (view_.coming.empty()) ImGui::TextUnformatted("(this slide only)");
+        for (const auto& s : view_.coming) ImGui::BulletText("%s", s.c_str());
+    }
+    if (ImGui::CollapsingHeader("Clock")) {
+        ImGui::Text("Shown: %s%s", view_.clock.c_str(),
+                    view_.simulated ? "  (rehearsal)" : "  (real time)");
+        ImGui::InputTextWithHint("##clock", "2022-08-29T09:10", ui_->clock.data(),
+                                 ui_->clock.size());
+        ImGui::SameLine();
+        if (ImGui::Button("Set time")) request(Kind::set_clock, ui_->clock.data());
+        ImGui::InputDouble("##speed", &ui_->speed, 1.0, 10.0, "%.1f");
+        ImGui::SameLine();
+        if (ImGui::Button("Set speed")) request(Kind::set_speed, "", "", ui_->speed);
+        if (view_.simulated && ImGui::Button("Back to real time")) request(Kind::real_time);
+    }
+    if (ImGui::CollapsingHeader("Announcement")) {
+        ImGui::InputTextMultiline("##announcement", ui_->announcement.data(),
+                                  ui_->announcement.size(),
+                                  ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.5f));
+        ImGui::InputTextWithHint("until", "empty: until cleared, or 2022-08-29T13:30",
+                                 ui_->until.data(), ui_->until.size());
+        if (ImGui::Button("Show now")) {
+            request(Kind::set_announcement, ui_->announcement.data(), ui_->until.data());
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Clear")) {
+            copy_into(ui_->announcement, "");
+            copy_into(ui_->until, "");
+            request(Kind::clear_announcement);
+        }
+    }
+    ImGui::Separator();
+    if (!ui_->confirm_quit) {
+        if (ImGui::Button("Quit the kiosk")) ui_->confirm_quit = true;
+    } else {
+        ImGui::TextUnformatted("Quit? The service manager starts it again.");
+        if (ImGui::Button("Yes, quit")) request(Kind::quit);
+        ImGui::SameLine();
+        if (ImGui::Button("No")) ui_->confirm_quit = false;
+    }
+    ImGui::End();
+}
+
+}  // namespace kiosk

@@ -1,0 +1,119 @@
+// The staff overlay: Dear ImGui on the screen's own SDL renderer, for venue staff at an attached
+// keyboard. Opened by the configured hotkey (and the PIN, when one is set), closed by Escape, the
+// hotkey again, or 60 s without input; when closed nothing of it is drawn and it takes no keys.
+//
+// It knows nothing of files or programs: the app fills an OverlayView before each frame and
+// takes the OverlayRequests staff made after it. The overlay is drawn into the upright picture,
+// so it reads right on a screen mounted on its side (use the keyboard there: Tab, arrows, Enter).
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/config.h"
+#include "kiosk/slides/slide.h"
+
+union SDL_Event;
+struct SDL_Window;
+struct SDL_Renderer;
+
+namespace kiosk {
+
+// What the overlay shows, filled by the app.
+struct OverlayView {
+    std::vector<std::string> status;    // "Program: /var/lib/kiosk/program.txt", "loaded 3 min ago"
+    std::vector<std::string> warnings;  // at most a screenful, with file:line
+    std::string last_error;             // empty: none
+    std::vector<std::string> rooms;     // the program's rooms
+    std::string room;                   // the one shown
+    std::vector<std::string> coming;    // the slides after the one on screen, in order
+    std::string clock;                  // the venue time shown, "Mon 29 Aug 09:10"
+    bool simulated = false;             // a rehearsal clock
+    double speed = 1.0;
+    std::string announcement;        // the config's, as it stands
+    std::string announcement_until;  // "" or as written in the config
+    std::string message;             // the outcome of the last request ("Room set", an error)
+};
+
+struct OverlayRequest {
+    enum class Kind {
+        set_room,            // text: the room
+        set_announcement,    // text: the message; until: "" or a date-time
+        clear_announcement,  //
+        set_clock,           // text: a venue-local time such as 2022-08-29T09:10
+        set_speed,           // speed
+        real_time,           // back to the real clock
+        reload,              // read every file again now
+        quit,                // stop the kiosk (systemd starts it again)
+    };
+    Kind kind = Kind::reload;
+    std::string text;
+    std::string until;
+    double speed = 1.0;
+
+    bool operator==(const OverlayRequest&) const = default;
+};
+
+class StaffOverlay {
+  public:
+    using Now = std::function<std::chrono::steady_clock::time_point()>;
+
+    // `font_file`: a TrueType/OpenType font for the overlay's text; empty: ImGui's own. `now`:
+    // the monotonic clock the idle timeout runs on (tests pass their own).
+    StaffOverlay(Hotkey hotkey, std::string pin, std::string font_file, Now now = {});
+    ~StaffOverlay();
+    StaffOverlay(const StaffOverlay&) = delete;
+    StaffOverlay& operator=(const StaffOverlay&) = delete;
+
+    // The window's SDL parts; the overlay draws with them until detach().
+    void attach(SDL_Window* window, SDL_Renderer* renderer);
+    void detach();
+
+    // An event from the window's queue: true when the overlay took it (the hotkey, or anything
+    // while open). Closed, every other event passes by untouched.
+    bool handle(const SDL_Event& e);
+
+    // Draws the overlay over the frame being drawn (a no-op when closed). `canvas` is the
+    // upright picture's size.
+    void draw(Size canvas);
+
+    bool is_open() const { return open_; }
+    bool is_unlocked() const { return open_ && unlocked_; }
+    // Closes after 60 s without input; true when that happened (the frame needs a redraw).
+    bool close_if_idle();
+    // When the loop must wake: to close on idle, or to draw the frames ImGui needs after input.
+    std::chrono::steady_clock::time_point next_frame() const;
+
+    void set_view(OverlayView view) { view_ = std::move(view); }
+    // The config changed: the hotkey and PIN from now on (an open overlay stays open).
+    void set_access(Hotkey hotkey, std::string pin) {
+        hotkey_ = std::move(hotkey);
+        pin_ = std::move(pin);
+    }
+    std::vector<OverlayRequest> take_requests();
+
+  private:
+    void open();
+    void close();
+    void build_ui();
+
+    Hotkey hotkey_;
+    std::string pin_;
+    Now now_;
+    std::string font_file_;
+    SDL_Window* window_ = nullptr;
+    SDL_Renderer* renderer_ = nullptr;
+    struct Ui;  // ImGui's context and the text fields' buffers
+    std::unique_ptr<Ui> ui_;
+    bool open_ = false;
+    bool unlocked_ = false;
+    int settle_frames_ = 0;  // ImGui lays out a change over a frame or two
+    std::chrono::steady_clock::time_point last_input_{};
+    OverlayView view_;
+    std::vector<OverlayRequest> requests_;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,158 @@
+// The staff overlay on a real window (SDL's dummy driver, no display): the hotkey opens it, the
+// PIN unlocks it, Escape and a minute's idleness close it, and closed it shows nothing and takes
+// no keys. Key presses are SDL events pushed into the window's own queue.
+#include "kiosk/render/overlay.h"
+
+#include <cstdlib>
+
+#include <SDL.h>
+#include <gtest/gtest.h>
+
+#include "kiosk/render/fonts.h"
+#include "kiosk/render/window.h"
+
+namespace kiosk {
+namespace {
+
+using steady = std::chrono::steady_clock;
+using namespace std::chrono_literals;
+
+const std::string font_dir = std::string(KIOSK_SOURCE_DIR) + "/assets/fonts";
+
+void press(SDL_Keycode key, SDL_Scancode scan, Uint16 mod, bool down = true) {
+    SDL_Event e{};
+    e.type = down ? SDL_KEYDOWN : SDL_KEYUP;
+    e.key.keysym.sym = key;
+    e.key.keysym.scancode = scan;
+    e.key.keysym.mod = mod;
+    e.key.state = down ? SDL_PRESSED : SDL_RELEASED;
+    SDL_PushEvent(&e);
+}
+
+void type(const char* text) {
+    SDL_Event e{};
+    e.type = SDL_TEXTINPUT;
+    std::snprintf(e.text.text, sizeof e.text.text, "%s", text);
+    SDL_PushEvent(&e);
+}
+
+class OverlayTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ::setenv("SDL_VIDEODRIVER", "dummy", 1);
+        auto f = FontSet::open({font_dir});
+        ASSERT_TRUE(f.has_value());
+        fonts = std::move(f.value());
+        WindowOptions options;
+        options.windowed = {640, 360};
+        auto w = Window::open(options, *fonts);
+        ASSERT_TRUE(w.has_value()) << w.error().front().message;
+        window = std::move(w.value());
+        overlay =
+            std::make_unique<StaffOverlay>(Hotkey{true, true, false, "S"}, "1234",
+                                           font_dir + "/Inter-Regular.otf", [this] { return now; });
+        window->attach(overlay.get());
+    }
+    void TearDown() override {
+        if (window) window->attach(nullptr);
+    }
+
+    Image frame() {
+        window->draw(Theme{}, nullptr, 1.0, Slide{});
+        return window->read_pixels();
+    }
+    WindowEvents events() { return window->wait(steady::now()); }
+
+    std::unique_ptr<FontSet> fonts;
+    std::unique_ptr<Window> window;
+    std::unique_ptr<StaffOverlay> overlay;
+    steady::time_point now = steady::time_point{} + 1h;
+};
+
+TEST_F(OverlayTest, ClosedItTakesNoKeysAndShowsNothing) {
+    Image plain = frame();
+    press(SDLK_s, SDL_SCANCODE_S, KMOD_NONE);  // S without the modifiers
+    press(SDLK_s, SDL_SCANCODE_S, KMOD_LCTRL);
+    WindowEvents e = events();
+    EXPECT_EQ(e.keys, 2);
+    EXPECT_FALSE(e.overlay);
+    EXPECT_FALSE(overlay->is_open());
+    EXPECT_EQ(frame(), plain);
+    EXPECT_EQ(overlay->next_frame(), steady::time_point::max());
+}
+
+TEST_F(OverlayTest, HotkeyOpensPinUnlocksEscapeCloses) {
+    Image plain = frame();
+    press(SDLK_s, SDL_SCANCODE_S, KMOD_LCTRL | KMOD_LALT);
+    WindowEvents e = events();
+    EXPECT_TRUE(e.overlay);
+    EXPECT_EQ(e.keys, 0);  // the hotkey is the overlay's, not the screen's
+    ASSERT_TRUE(overlay->is_open());
+    EXPECT_FALSE(overlay->is_unlocked());
+    Image locked = frame();
+    EXPECT_NE(locked, plain);
+    frame();  // the PIN field takes the keyboard focus on the frame after it appears
+
+    type("9999");
+    events();
+    frame();
+    press(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_NONE);
+    events();
+    frame();
+    press(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_NONE, false);
+    events();
+    frame();
+    EXPECT_FALSE(overlay->is_unlocked());  // wrong PIN
+
+    frame();
+    type("1234");
+    events();
+    frame();
+    press(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_NONE);
+    events();
+    frame();
+    EXPECT_TRUE(overlay->is_unlocked());
+    press(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_NONE, false);
+    events();
+    EXPECT_NE(frame(), locked);  // the staff's page, not the PIN's
+
+    press(SDLK_ESCAPE, SDL_SCANCODE_ESCAPE, KMOD_NONE);
+    EXPECT_TRUE(events().overlay);
+    EXPECT_FALSE(overlay->is_open());
+    EXPECT_EQ(frame(), plain);
+    // Opened again, it asks for the PIN again.
+    press(SDLK_s, SDL_SCANCODE_S, KMOD_LCTRL | KMOD_LALT);
+    events();
+    EXPECT_FALSE(overlay->is_unlocked());
+}
+
+TEST_F(OverlayTest, AMinuteWithoutInputClosesIt) {
+    press(SDLK_s, SDL_SCANCODE_S, KMOD_LCTRL | KMOD_LALT);
+    events();
+    ASSERT_TRUE(overlay->is_open());
+    frame();
+    frame();
+    EXPECT_EQ(overlay->next_frame(), now + 60s);
+    now += 59s;
+    EXPECT_FALSE(overlay->close_if_idle());
+    type("1");  // input restarts the minute
+    events();
+    now += 59s;
+    EXPECT_FALSE(overlay->close_if_idle());
+    now += 1s;
+    EXPECT_TRUE(overlay->close_if_idle());
+    EXPECT_FALSE(overlay->is_open());
+}
+
+TEST_F(OverlayTest, AChangedHotkeyTakesOverAtOnce) {
+    overlay->set_access(Hotkey{false, false, false, "F12"}, "");
+    press(SDLK_s, SDL_SCANCODE_S, KMOD_LCTRL | KMOD_LALT);
+    events();
+    EXPECT_FALSE(overlay->is_open());
+    press(SDLK_F12, SDL_SCANCODE_F12, KMOD_NONE);
+    events();
+    EXPECT_TRUE(overlay->is_unlocked());  // no PIN set: open at once
+}
+
+}  // namespace
+}  // namespace kiosk
