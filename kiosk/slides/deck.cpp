@@ -64,6 +64,23 @@ std::string format_day(Instant t, const date::time_zone& zone) {
            months[static_cast<unsigned>(ymd.month()) - 1];
 }
 
+// Where a sign shows an estimate: to the nearest 5 minutes of the venue's wall clock. Talks
+// spread over a session land on odd minutes (4 talks in 75 min: 13:00, 13:18, 13:36, 13:54) and
+// "≈ 13:18" claims a precision the estimate does not have; "≈ 13:20" reads as what it is. Exact
+// times are shown as they are. The board keeps the scheduler's instants (`kiosk agenda`
+// shows them); only what the slides show, and so what they call on stage, is rounded. Rounded
+// on the local clock (for zones whose offset is not whole minutes of 5, such as historical ones),
+// by moving the instant itself, so the hour a DST change skips or repeats cannot trip it.
+Instant shown_instant(Instant t, bool estimated, const date::time_zone& zone) {
+    if (!estimated) return t;
+    using std::chrono::seconds;
+    constexpr seconds step{5 * 60};
+    auto lt = local(t, zone);
+    seconds into_day = lt - date::floor<date::days>(lt);
+    seconds rounded = (into_day + step / 2) / step * step;  // halves go up: 13:17:30 → 13:20
+    return t + (rounded - into_day);
+}
+
 std::string upper(std::string_view s) {
     std::string out(s);
     for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -216,21 +233,26 @@ struct Lists {
     const ScheduledSession* next_day_first = nullptr;
 };
 
-// The talk probably on stage: the scheduler's choice, else the one whose span holds the instant.
-std::optional<std::size_t> on_stage_index(const BoardSession& s, Instant at) {
-    if (s.on_stage) return s.on_stage;
+// The talk probably on stage in a session that is on: the last one whose start *as shown* has
+// come (the first before any has), as the scheduler decides with its exact instants. Deciding by
+// the shown, rounded starts keeps the slide consistent with itself: at 13:19 a talk shown as
+// "≈ 13:20" is still next, not on stage. Talks with no times keep the scheduler's choice.
+std::optional<std::size_t> on_stage_index(const BoardSession& s, Instant at,
+                                          const date::time_zone& zone) {
+    std::optional<std::size_t> stage;
     for (std::size_t i = 0; i < s->talks.size(); ++i) {
         const auto& t = s->talks[i];
-        if (t.start && t.end && *t.start <= at && at < *t.end) return i;
+        if (!t.start) continue;
+        if (!stage || shown_instant(*t.start, t.estimated, zone) <= at) stage = i;
     }
-    return std::nullopt;
+    return stage ? stage : s.on_stage;
 }
 
-Lists lists_of(const Board* b) {
+Lists lists_of(const Board* b, const date::time_zone& zone) {
     Lists l;
     if (b == nullptr) return l;
     for (const auto& s : b->now) l.now.push_back(&*s);
-    if (!b->now.empty()) l.on_stage = on_stage_index(b->now.front(), b->at);
+    if (!b->now.empty()) l.on_stage = on_stage_index(b->now.front(), b->at, zone);
     auto add_coming = [&](const ScheduledSession& s) {
         auto& list = s.start ? l.coming : l.tba;
         for (const auto* x : list) {
@@ -257,6 +279,11 @@ struct Context {
     const TextMeasurer& measure;
 
     std::string clock(Instant t) const { return format_clock(t, *zone, options.clock_24h); }
+    // An instant as the slides show it: estimates to the nearest 5 minutes (shown_instant).
+    Instant shown(Instant t, bool estimated) const { return shown_instant(t, estimated, *zone); }
+    std::string clock(Instant t, bool estimated) const {
+        return (estimated ? approx : "") + clock(shown(t, estimated));
+    }
     std::string day(Instant t) const { return format_day(t, *zone); }
     Colour kind_colour(const ScheduledSession& s) const {
         return theme.kind_colour(s.kind, s.title);
@@ -270,21 +297,23 @@ struct Context {
 std::string session_times(const Context& c, const ScheduledSession& s) {
     if (!s.start) return "time to be announced";
     std::string out = c.clock(*s.start);
-    if (s.end) out += dash + (s.end_estimated ? approx : "") + c.clock(*s.end);
+    if (s.end) out += dash + c.clock(*s.end, s.end_estimated);
     return out;
 }
 
 std::string talk_time(const Context& c, const ScheduledTalk& t) {
     if (!t.start) return "";
-    return (t.estimated ? approx : "") + c.clock(*t.start);
+    return c.clock(*t.start, t.estimated);
 }
 
 // "ends in about 70 min" for a session on now, "starts in 12 min" for one to come.
 std::string session_relative(const Context& c, const ScheduledSession& s) {
     if (!s.start) return "";
     if (*s.start > c.at) return format_relative(*s.start - c.at, true, false);
-    if (s.end && *s.end > c.at) return format_relative(*s.end - c.at, false, s.end_estimated);
-    return "on now";
+    if (!s.end) return "on now";
+    // An end shown rounded down may be a minute past while the session is still on: "ending
+    // about now" rather than a negative time.
+    return format_relative(c.shown(*s.end, s.end_estimated) - c.at, false, s.end_estimated);
 }
 
 std::string kind_label(const ScheduledSession& s) {
@@ -394,7 +423,7 @@ Row session_row(const Context& c, const ScheduledSession& s, bool with_room) {
         if (s.room) parts.push_back("time to be announced");
     } else if (*s.start <= c.at) {
         std::string until;
-        if (s.end) until = "until " + (s.end_estimated ? approx : "") + c.clock(*s.end);
+        if (s.end) until = "until " + c.clock(*s.end, s.end_estimated);
         parts.push_back(join({"on now", until}, " "));
     } else {
         parts.push_back(session_relative(c, s));
@@ -565,10 +594,12 @@ bool now_slide(Slide& slide, const Context& c) {
         y = p.paragraph(g.content.x, y, join(s->speakers, ", "), sp_s, g.content.w, 1,
                         t.background);
     }
-    if (on_now && s->start && s->end && *s->end > *s->start) {
+    // The bar runs to the end as shown, so it is full when "ends in about 0 min" would be.
+    Instant end = s->end ? c.shown(*s->end, s->end_estimated) : Instant{};
+    if (on_now && s->start && s->end && end > *s->start) {
         y += g.px(0.022);
         double fraction = std::chrono::duration<double>(c.at - *s->start).count() /
-                          std::chrono::duration<double>(*s->end - *s->start).count();
+                          std::chrono::duration<double>(end - *s->start).count();
         int h = std::max(2, g.px(0.009));
         p.progress({g.content.x, y, g.content.w, h}, fraction, kc);
         y += h;
@@ -627,9 +658,9 @@ bool talk_slide(Slide& slide, const Context& c, const ScheduledSession& s,
     auto meta_s = p.style(Weight::regular, t.type.meta, t.muted);
     int x = chip.right() + g.px(0.025);
     std::string when = talk_time(c, talk);
-    if (!on_stage && talk.start && *talk.start > c.at) {
-        std::string longer =
-            join({when, format_relative(*talk.start - c.at, true, talk.estimated)}, dot);
+    Instant start = talk.start ? c.shown(*talk.start, talk.estimated) : Instant{};
+    if (!on_stage && talk.start && start > c.at) {
+        std::string longer = join({when, format_relative(start - c.at, true, talk.estimated)}, dot);
         // On a narrow screen the start time alone, rather than a cut relative time.
         if (p.width(longer, meta_s) <= g.content.right() - x) when = longer;
     }
@@ -803,7 +834,8 @@ Deck build_deck(const DeckInput& input, Size screen, const Theme& theme, const D
                 const TextMeasurer& measure) {
     Geometry g = Geometry::for_screen(screen);
     const date::time_zone* zone = zone_or_utc(input.board ? input.board->timezone : "");
-    Context c{input.board, lists_of(input.board), zone, input.at, g, theme, options, measure};
+    Context c{input.board, lists_of(input.board, *zone), zone, input.at, g, theme, options,
+              measure};
     Rect area{0, g.header_h, screen.w, screen.h - g.header_h};
     Deck deck;
     auto add = [&](SlideKind kind, std::string name, auto&& build) {

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -26,6 +28,19 @@ Program seed() {
     auto program = import_day_page(bytes.str(), day_page_options(config, "program.txt", day));
     if (!program) throw std::runtime_error(format_diagnostics(program.error()));
     return program.value();
+}
+
+// The minutes of every estimated time on a line ("≈ 13:20" → 20).
+std::vector<int> estimated_minutes(const std::string& text) {
+    std::vector<int> out;
+    const std::string approx = "\u2248 ";
+    for (auto at = text.find(approx); at != std::string::npos; at = text.find(approx, at + 1)) {
+        auto colon = text.find(':', at);
+        if (colon != std::string::npos && colon + 2 < text.size()) {
+            out.push_back(std::stoi(text.substr(colon + 1, 2)));
+        }
+    }
+    return out;
 }
 
 TEST(SeedDay, EverySlideEveryTenMinutesFitsAndReads) {
@@ -57,6 +72,9 @@ TEST(SeedDay, EverySlideEveryTenMinutesFitsAndReads) {
                 for (const auto& p : s.problems) ADD_FAILURE() << p.what;
                 for (const auto& text : s.texts) {
                     EXPECT_GE(contrast_ratio(text.style.colour, text.background), 4.5) << text.text;
+                    // Estimates are shown to the nearest 5 minutes; the seed's afternoon talks
+                    // are spread to 13:18, 13:36, 13:54.
+                    for (int m : estimated_minutes(text.text)) EXPECT_EQ(m % 5, 0) << text.text;
                 }
                 Slide chrome =
                     layout_chrome({board->room, board->timezone, at, i, deck.slides.size()}, size,

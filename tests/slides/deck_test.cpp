@@ -114,6 +114,75 @@ TEST(Deck, TheLastTalkPointsToTheNextSessionHere) {
     expect_clean(d);
 }
 
+// The afternoon board at `now`: the first afternoon session on, its talks as the scheduler spread
+// them (on stage by their exact, unrounded starts, as the scheduler decides).
+Board afternoon_board(const std::string& now) {
+    Board b = testing::morning_board(now);
+    b.now = {testing::on_now(testing::distributed_learning(), now)};
+    b.next.clear();
+    b.later.clear();
+    return b;
+}
+
+TEST(Deck, EstimatedTalkTimesAreShownToTheNearestFiveMinutes) {
+    auto d = deck_for(afternoon_board("13:25"), portrait);
+    const auto& now = slide(d, "now");
+    EXPECT_TRUE(has_text(now, "ON STAGE   \u2248 13:20")) << ::testing::PrintToString(texts(now));
+    EXPECT_TRUE(has_text(now, "SAR"));
+    EXPECT_TRUE(has_text(now, "NEXT   \u2248 13:35"));
+    EXPECT_TRUE(has_text(now, "Talk 3"));
+    EXPECT_TRUE(has_text(now, "then \u2248 13:55 LightSecAgg"));
+    // The relative time counts to the time shown, not to the scheduler's 13:54.
+    auto wide = deck_for(afternoon_board("13:25"));
+    EXPECT_TRUE(has_text(slide(wide, "talk-4"), "\u2248 13:55 \u00B7 starts in about 30 min"))
+        << all_text(slide(wide, "talk-4"));
+    expect_clean(d);
+}
+
+TEST(Deck, WhatIsOnStageFollowsTheTimesShown) {
+    // At 13:19 the scheduler has SAR on stage (13:18); the sign shows it at about 13:20, so it
+    // is still next, and the talk before it is on stage.
+    auto b = afternoon_board("13:19");
+    ASSERT_EQ(b.now.front().on_stage, 1u);
+    auto d = deck_for(b, portrait);
+    const auto& now = slide(d, "now");
+    EXPECT_TRUE(has_text(now, "ON STAGE   \u2248 13:00")) << ::testing::PrintToString(texts(now));
+    EXPECT_TRUE(has_text(now, "BNS-GCN"));
+    EXPECT_TRUE(has_text(now, "NEXT   \u2248 13:20"));
+    EXPECT_TRUE(has_text(now, "SAR"));
+    EXPECT_EQ(names(d).at(1), "talk-1");
+    auto wide = deck_for(b);
+    EXPECT_TRUE(has_text(slide(wide, "talk-2"), "\u2248 13:20 \u00B7 starts in about 1 min"));
+    // At 13:20 it is on.
+    auto at_1320 = deck_for(afternoon_board("13:20"), portrait);
+    EXPECT_TRUE(has_text(slide(at_1320, "now"), "ON STAGE   \u2248 13:20"));
+}
+
+TEST(Deck, ExactTimesAreShownAsTheyAre) {
+    auto b = afternoon_board("13:19");
+    auto s = testing::distributed_learning();
+    for (auto& t : s.talks) t.estimated = false;
+    s.end_estimated = false;
+    b.now = {testing::on_now(s, "13:19")};
+    auto d = deck_for(b, portrait);
+    const auto& now = slide(d, "now");
+    EXPECT_TRUE(has_text(now, "ON STAGE   13:18")) << ::testing::PrintToString(texts(now));
+    EXPECT_TRUE(has_text(now, "NEXT   13:36"));
+    EXPECT_TRUE(has_text(now, "then 13:54 LightSecAgg"));
+    EXPECT_TRUE(has_text(now, "13:00 \u2013 14:15   \u00B7  ends in 56 min"));
+}
+
+TEST(Deck, EstimatedEndsAreRoundedToo) {
+    auto b = afternoon_board("13:25");
+    auto s = testing::distributed_learning();
+    s.end = at("14:13");  // inferred by the scheduler from a next session at 14:13
+    b.now = {testing::on_now(s, "13:25")};
+    auto d = deck_for(b);
+    const auto& now = slide(d, "now");
+    EXPECT_TRUE(has_text(now, "13:00 \u2013 \u2248 14:15   \u00B7  ends in about 50 min"))
+        << ::testing::PrintToString(texts(now));
+}
+
 TEST(Deck, BetweenSessionsNowFeaturesTheNextSessionHere) {
     auto d = deck_for(testing::midday_board());
     const auto& now = slide(d, "now");

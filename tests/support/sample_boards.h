@@ -86,6 +86,30 @@ inline BoardSession on_now(ScheduledSession s, const std::string& now) {
     return board_session(std::move(s), stage);
 }
 
+// The afternoon's first session as the scheduler spreads its four talks over 13:00-14:15 (75 min
+// / 4, floored to whole minutes): 13:00, 13:18, 13:36, 13:54, all estimated.
+inline ScheduledSession distributed_learning() {
+    auto s =
+        session("Oral", "Distributed and Parallel Learning", "13:00", "14:15", "Exhibit Hall A");
+    s.talks = {
+        talk("BNS-GCN",
+             "Graph Convolutional Networks (GCNs) have emerged as the state-of-the-art method for "
+             "graph-based learning tasks. However, training GCNs at scale is still challenging.",
+             "13:00", "13:18"),
+        talk("SAR",
+             "We present the Sequential Aggregation and Rematerialization (SAR) scheme for "
+             "distributed full-batch training of Graph Neural Networks (GNNs) on large graphs.",
+             "13:18", "13:36"),
+        talk("Talk 3", "", "13:36", "13:54"),
+        talk("LightSecAgg",
+             "Secure model aggregation is a key component of federated learning (FL) that aims at "
+             "protecting the privacy of each user's individual model.",
+             "13:54", "14:15"),
+    };
+    s.talks[2].label_derived = true;
+    return s;
+}
+
 inline std::vector<ScheduledSession> afternoon() {
     return {
         session("Oral", "Distributed and Parallel Learning", "13:00", "14:15", "Exhibit Hall A"),
