@@ -342,7 +342,7 @@ int heading(Painter& p, const Context& c, int y, std::string_view text, Colour c
 }
 
 struct Row {
-    std::string time;    // left column: "13:00", "≈ 09:15"; empty for untimed items
+    std::string time;    // left column: "13:00", "≈ 09:15", "TBA" for untimed items
     std::string title;   // the session's title
     Colour kind_colour;  // the kind, in its colour, opens the detail line
     std::string kind;
@@ -405,7 +405,9 @@ std::size_t rows(Painter& p, const Context& c, int y, int limit, const std::vect
 
 Row session_row(const Context& c, const ScheduledSession& s, bool with_room) {
     Row r;
-    if (s.start) r.time = c.clock(*s.start);
+    // An untimed item keeps the column's rhythm with the short form of what its detail line
+    // spells out ("time to be announced"), never a guessed time.
+    r.time = s.start ? c.clock(*s.start) : "TBA";
     r.title = s.title;
     r.kind = s.kind.empty() ? "" : s.kind;
     r.kind_colour = c.kind_colour(s);

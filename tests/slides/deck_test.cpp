@@ -198,6 +198,20 @@ TEST(Deck, UntimedSessionsSayTimeToBeAnnounced) {
     const auto& later = slide(d, "later");
     EXPECT_TRUE(has_text(later, "LATER TODAY"));
     EXPECT_TRUE(has_text(later, " \u00B7 room and time to be announced")) << all_text(later);
+    // The time column says so too, in the short form, level with each untimed title.
+    const TextRun* title = nullptr;
+    const TextRun* tba = nullptr;
+    for (const auto& t : later.texts) {
+        if (t.text == "Systems for ML and ML for Systems: A Virtuous Cycle") title = &t;
+        if (t.text == "TBA" && tba == nullptr) tba = &t;
+    }
+    ASSERT_NE(title, nullptr) << all_text(later);
+    ASSERT_NE(tba, nullptr) << all_text(later);
+    EXPECT_EQ(tba->box.x, Geometry::for_screen(landscape).content.x);
+    EXPECT_LT(tba->box.right(), title->box.x);
+    EXPECT_EQ(tba->box.y + measure.metrics(tba->style.weight, tba->style.px).ascent,
+              title->box.y + measure.metrics(title->style.weight, title->style.px).ascent);
+    EXPECT_EQ(tba->style, slide(d, "up-next").texts.at(1).style);  // as the times of Up next
     // Sessions already on Up next are not listed again.
     EXPECT_FALSE(says(later, "ML Compilers & Runtime"));
     EXPECT_TRUE(says(slide(d, "up-next"), "ML Compilers & Runtime"));
