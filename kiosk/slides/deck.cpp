@@ -507,6 +507,71 @@ int next_panel(Painter& p, const Context& c, int bottom, std::string_view label,
     return top;
 }
 
+// The session's talks in order with their times, `featured` highlighted in the kind's colour and,
+// while the session is on, the talks before it dimmed: where the session stands, at a glance.
+// Drawn only when every talk fits between y and limit (a cut running order would mislead);
+// returns the bottom of the list, or y when it did not fit.
+int running_order(Painter& p, const Context& c, const ScheduledSession& s, std::size_t featured,
+                  bool on_now, int y, int limit) {
+    const auto& t = c.theme;
+    const auto& g = c.g;
+    auto heading_s = p.style(Weight::medium, t.type.body, t.muted);
+    auto row_s = p.style(Weight::regular, t.type.body, t.body);
+    int row_advance = p.advance(row_s) + g.px(0.008);
+    int heading_h = p.metrics(heading_s).height + g.px(0.016);
+    int rows_h = static_cast<int>(s.talks.size() - 1) * row_advance + p.metrics(row_s).height;
+    if (s.talks.size() < 2 || y + heading_h + rows_h > limit) return y;
+    p.line(g.content.x, y, "THIS SESSION", heading_s, g.content.w, t.background);
+    y += heading_h;
+    // The time column as wide as its widest time (in the highlight's heavier weight too), so the
+    // labels share one edge.
+    TextStyle bold_s = row_s;
+    bold_s.weight = Weight::semibold;
+    int time_w = 0;
+    for (const auto& talk : s.talks) {
+        std::string when = talk_time(c, talk);
+        time_w = std::max({time_w, p.width(when, row_s), p.width(when, bold_s)});
+    }
+    int label_x = g.content.x + time_w + g.px(0.03);
+    int bottom = y;
+    for (std::size_t i = 0; i < s.talks.size(); ++i) {
+        TextStyle st = row_s;
+        if (i == featured) {
+            st = bold_s;
+            st.colour = c.kind_colour(s);
+        } else if (on_now && i < featured) {
+            st.colour = t.faint;  // over
+        }
+        p.line(g.content.x, y, talk_time(c, s.talks[i]), st, time_w, t.background);
+        Rect r =
+            p.line(label_x, y, s.talks[i].label, st, g.content.right() - label_x, t.background);
+        bottom = r.bottom();
+        y += row_advance;
+    }
+    return bottom;
+}
+
+// Under the label of a talk with no abstract: its speakers if known, an honest line, and (where
+// the screen has room, as a portrait one does) the session's running order, so the middle of
+// the slide is not left empty.
+void without_abstract(Painter& p, const Context& c, const ScheduledSession& s, std::size_t featured,
+                      bool on_now, int y, int limit) {
+    const auto& t = c.theme;
+    const auto& g = c.g;
+    int measure_w = std::min(g.content.w, g.px(1.3));
+    auto body_s = p.style(Weight::regular, t.type.body, t.body);
+    const ScheduledTalk& talk = s.talks[featured];
+    if (!talk.speakers.empty() && p.lines_between(y, limit, body_s) > 0) {
+        y = p.paragraph(g.content.x, y, join(talk.speakers, ", "), body_s, measure_w, 1,
+                        t.background);
+    }
+    auto note_s = p.style(Weight::regular, t.type.body, t.muted);
+    if (p.lines_between(y, limit, note_s) == 0) return;
+    Rect note = p.line(g.content.x, y, "The program gives no abstract for this talk.", note_s,
+                       measure_w, t.background);
+    running_order(p, c, s, featured, on_now, note.bottom() + g.px(0.05), limit);
+}
+
 // "Now in ‹room›": the session on now (or, between sessions, the next one here), the talk
 // probably on stage, and what follows.
 bool now_slide(Slide& slide, const Context& c) {
@@ -627,14 +692,18 @@ bool now_slide(Slide& slide, const Context& c) {
             y = l.bottom() + g.px(0.012);
             Rect tl = p.line(g.content.x, y, talk->label, talk_s, g.content.w, t.background);
             y = tl.bottom() + g.px(0.012);
-            std::string who = join(talk->speakers, ", ");
-            const std::string& text = talk->abstract.empty() ? who : talk->abstract;
-            int max_lines = g.screen.h > g.screen.w ? 10 : 2;
-            int lines = std::min(max_lines, p.lines_between(y, limit, body_s));
             // The abstract in a box no wider than a comfortable reading measure.
             int measure_w = std::min(g.content.w, g.px(1.3));
-            if (lines > 0 && !text.empty()) {
-                p.paragraph(g.content.x, y, text, body_s, measure_w, lines, t.background);
+            if (!talk->abstract.empty()) {
+                int max_lines = g.screen.h > g.screen.w ? 10 : 2;
+                int lines = std::min(max_lines, p.lines_between(y, limit, body_s));
+                if (lines > 0) {
+                    p.paragraph(g.content.x, y, talk->abstract, body_s, measure_w, lines,
+                                t.background);
+                }
+            } else {
+                without_abstract(p, c, *s, static_cast<std::size_t>(talk - s->talks.data()), on_now,
+                                 y, limit);
             }
         }
     } else if (!s->description.empty()) {

@@ -44,6 +44,7 @@ namespace {
 
 Board morning = testing::morning_board();
 Board midday = testing::midday_board();
+Board no_abstract = testing::morning_board("09:20");  // "Talk 3" on stage
 Board before = [] {
     auto b = testing::status_board(RoomStatus::before_conference, "2022-08-28T16:00");
     b.next_day_first = board_session(testing::outstanding_papers());
@@ -66,6 +67,7 @@ const std::vector<Case>& cases() {
     static const std::vector<Case> all = {
         {"now", "now", [] { return input_for(morning); }},
         {"now-between", "now", [] { return input_for(midday); }},
+        {"now-no-abstract", "now", [] { return input_for(no_abstract); }},
         {"talk", "talk-2", [] { return input_for(morning); }},
         {"up-next", "up-next", [] { return input_for(morning); }},
         {"around", "around", [] { return input_for(morning); }},

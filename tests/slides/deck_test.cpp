@@ -183,6 +183,67 @@ TEST(Deck, EstimatedEndsAreRoundedToo) {
         << ::testing::PrintToString(texts(now));
 }
 
+const TextRun* find_text(const Slide& s, const std::string& text) {
+    for (const auto& t : s.texts) {
+        if (t.text == text) return &t;
+    }
+    return nullptr;
+}
+
+TEST(Deck, ATalkWithNoAbstractGetsTheRunningOrderWhereThereIsRoom) {
+    // At 09:20 "Talk 3" is on stage: the program has neither its title nor its abstract.
+    auto d = deck_for(testing::morning_board("09:20"), portrait);
+    const auto& now = slide(d, "now");
+    EXPECT_TRUE(has_text(now, "ON STAGE   \u2248 09:15")) << ::testing::PrintToString(texts(now));
+    EXPECT_TRUE(has_text(now, "The program gives no abstract for this talk."));
+    EXPECT_TRUE(has_text(now, "THIS SESSION"));
+    // Every talk with its time, the one on stage in the kind's colour, those over dimmed.
+    for (std::string time : {"08:45", "09:00", "09:15", "09:30", "09:45"}) {
+        EXPECT_TRUE(has_text(now, "\u2248 " + time)) << time;
+    }
+    const TextRun* pathways = find_text(now, "Pathways");
+    ASSERT_NE(pathways, nullptr);
+    EXPECT_EQ(pathways->style.colour, theme.faint);
+    const TextRun* ml_exray = nullptr;
+    const TextRun* on_stage = nullptr;
+    for (const auto& t : now.texts) {
+        if (t.text == "ML-EXray" && t.style.colour == theme.body) ml_exray = &t;
+        if (t.text == "Talk 3" && t.style.weight == Weight::semibold) on_stage = &t;
+    }
+    ASSERT_NE(ml_exray, nullptr);
+    ASSERT_NE(on_stage, nullptr);
+    EXPECT_EQ(on_stage->style.colour, theme.kind_colour("Oral"));
+    EXPECT_LT(pathways->box.y, on_stage->box.y);
+    EXPECT_LT(on_stage->box.y, ml_exray->box.y);
+    expect_clean(d);
+}
+
+TEST(Deck, ATalkWithNoAbstractSaysSoWhereTheRunningOrderDoesNotFit) {
+    for (Size size : {landscape, Size{1280, 720}, Size{3840, 2160}}) {
+        SCOPED_TRACE(std::to_string(size.w) + "x" + std::to_string(size.h));
+        auto d = deck_for(testing::morning_board("09:20"), size);
+        const auto& now = slide(d, "now");
+        EXPECT_TRUE(has_text(now, "The program gives no abstract for this talk."))
+            << ::testing::PrintToString(texts(now));
+        EXPECT_FALSE(has_text(now, "THIS SESSION"));  // never a running order cut short
+        expect_clean(d);
+    }
+}
+
+TEST(Deck, ATalkWithNoAbstractButSpeakersNamesThem) {
+    auto b = testing::morning_board("09:20");
+    auto papers = testing::outstanding_papers();
+    papers.talks[2].speakers = {"Ada Lovelace", "Charles Babbage"};
+    b.now = {testing::on_now(papers, "09:20")};
+    auto d = deck_for(b, portrait);
+    const auto& now = slide(d, "now");
+    EXPECT_TRUE(has_text(now, "Ada Lovelace, Charles Babbage"))
+        << ::testing::PrintToString(texts(now));
+    EXPECT_TRUE(has_text(now, "The program gives no abstract for this talk."));
+    EXPECT_TRUE(has_text(now, "THIS SESSION"));
+    expect_clean(d);
+}
+
 TEST(Deck, BetweenSessionsNowFeaturesTheNextSessionHere) {
     auto d = deck_for(testing::midday_board());
     const auto& now = slide(d, "now");
