@@ -110,6 +110,7 @@ TEST(SetupFromLive, NoProgramGivesTheReasonAndTheAnnouncementStillShows) {
 // thread to apply them, so nothing here sleeps.
 struct StaffRequests : ::testing::Test {
     TempDir dir;
+    RealFileSystem fs;  // before the service, which uses it until its thread stops
     std::unique_ptr<ReloadService> service;
 
     void SetUp() override {
@@ -129,7 +130,6 @@ struct StaffRequests : ::testing::Test {
         OverlayRequest r{kind, std::move(text), std::move(until), speed};
         return carry_out(r, *service, "America/Los_Angeles", out);
     }
-    RealFileSystem fs;
 };
 
 TEST_F(StaffRequests, RoomAndAnnouncementRewriteTheConfigAndApplyAtOnce) {
