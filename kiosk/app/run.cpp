@@ -83,6 +83,8 @@ int run_screen(const ScreenSetup& initial, std::optional<Instant> start, double 
         return exit_failure;
     }
     Window& screen = *window.value();
+    if (!screen.renderer_fallback().empty())
+        io.err << "kiosk: " << screen.renderer_fallback() << "\n";
     const TextMeasurer& measure = *fonts.value();
     VenueTime venue(start, speed, t0);
     if (link) link->connect(&screen);

@@ -118,7 +118,23 @@ Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options, const
     if (!p.window) return fail(error("cannot open the window"));
     Uint32 rflags = options.gpu ? SDL_RENDERER_ACCELERATED : SDL_RENDERER_SOFTWARE;
     p.renderer.reset(SDL_CreateRenderer(p.window.get(), -1, rflags | SDL_RENDERER_TARGETTEXTURE));
-    if (!p.renderer) return fail(error("cannot start the renderer"));
+    if (!p.renderer) {
+        // The configured path can be missing: KMSDRM (a box without a desktop) has no software
+        // framebuffer, and a box without GPU drivers has no accelerated renderer. A screen drawn
+        // the costlier way beats a black one, so try the other path before giving up.
+        std::string why = SDL_GetError();
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "");
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, options.gpu ? "0" : "1");
+        Uint32 other = options.gpu ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED;
+        p.renderer.reset(
+            SDL_CreateRenderer(p.window.get(), -1, other | SDL_RENDERER_TARGETTEXTURE));
+        if (!p.renderer) {
+            return fail(error("cannot start a renderer: " + why + "; " + SDL_GetError()));
+        }
+        w->renderer_fallback_ = std::string("the ") + (options.gpu ? "GPU" : "software") +
+                                " renderer is not available here (" + why + "); drawing with the " +
+                                (options.gpu ? "software" : "GPU") + " renderer instead";
+    }
     SDL_ShowCursor(SDL_DISABLE);
     SDL_DisableScreenSaver();
     p.cache = std::make_unique<TextCache>(p.renderer.get(), fonts, options.text_cache_bytes);

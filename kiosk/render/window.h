@@ -76,6 +76,8 @@ class Window {
     Image read_pixels() const;
 
     std::string describe() const;  // "x11, software renderer, 1920x1080, rotation 0"
+    // Empty, or why the other renderer than the configured one is drawing (see open()).
+    const std::string& renderer_fallback() const { return renderer_fallback_; }
     const TextCache& cache() const;
 
   private:
@@ -84,6 +86,7 @@ class Window {
     std::unique_ptr<Parts> parts_;
     WindowOptions options_;
     bool native_wait_ = false;
+    std::string renderer_fallback_;
     StaffOverlay* overlay_ = nullptr;
 };
 
