@@ -100,6 +100,7 @@ int run_screen(const ScreenSetup& initial, std::optional<Instant> start, double 
     bool relayout = true;
     bool dirty = true;
     bool first_frame = true;
+    bool screenshot = !setup.screenshot.empty();  // --screenshot: the first frame, then on SIGUSR1
     RotationView last_view{static_cast<std::size_t>(-1), -1.0};
     std::size_t frames = 0;
     // systemd (Type=notify): READY after the first frame, WATCHDOG, STATUS for each board.
@@ -182,10 +183,11 @@ int run_screen(const ScreenSetup& initial, std::optional<Instant> start, double 
                 auto ms = duration_cast<milliseconds>(steady::now() - t0).count();
                 io.err << "kiosk: showing " << (board ? board->room : setup.room) << " on "
                        << screen.describe() << "; first frame after " << ms << " ms\n";
-                if (!setup.screenshot.empty()) {
-                    auto ok = write_png(setup.screenshot, screen.read_pixels());
-                    if (!ok) io.err << to_string(ok.error().front()) << "\n";
-                }
+            }
+            if (screenshot && !setup.screenshot.empty()) {
+                screenshot = false;
+                auto ok = write_png(setup.screenshot, screen.read_pixels());
+                if (!ok) io.err << to_string(ok.error().front()) << "\n";
             }
         }
         if (link) {
@@ -216,6 +218,7 @@ int run_screen(const ScreenSetup& initial, std::optional<Instant> start, double 
         if (events.quit) break;
         if (events.resized) relayout = true;
         if (events.overlay) dirty = true;
+        if (events.screenshot) screenshot = dirty = true;
     }
     service.stopping();
     if (link) link->connect(nullptr);  // the window goes next: nothing may wake it from now on

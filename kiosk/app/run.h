@@ -38,7 +38,8 @@ struct ScreenSetup {
     WindowOptions window;      // [screen]
     std::optional<Announcement> announcement;  // [announcement]
     std::vector<std::string> font_dirs;        // where the Inter fonts may be
-    std::string screenshot;  // --screenshot: the first frame goes to this PNG file
+    std::string screenshot;  // --screenshot: the first frame goes to this PNG file, and the
+                             // next one after each SIGUSR1 (kill -USR1: what is on screen now)
 };
 
 // Reads `--config` (or the defaults), the program (`--data`, else the config's), and prepares

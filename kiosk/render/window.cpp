@@ -2,7 +2,11 @@
 #include "kiosk/render/window.h"
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <csignal>
 #include <cstring>
+#include <thread>
 
 #include <SDL.h>
 #include <poll.h>
@@ -30,6 +34,27 @@ struct TextureDeleter {
 
 Diagnostic error(std::string message) {
     return Diagnostic{"", 0, Severity::error, std::move(message) + ": " + SDL_GetError()};
+}
+
+// SIGUSR1 asks for a picture of the screen (`kill -USR1`, see WindowEvents::screenshot). A signal
+// handler may do next to nothing, and SDL's X11 wait sleeps on through signals SDL does not own,
+// so the handler sets a flag and writes to an eventfd (both async-signal-safe); a thread blocked
+// on that eventfd wakes the window the way the reload service does (Window::wake). One window per
+// process listens: the last one opened.
+std::atomic<bool> screenshot_asked{false};
+std::atomic<int> screenshot_fd{-1};
+static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free);
+
+extern "C" void ask_screenshot(int) {
+    int saved = errno;
+    screenshot_asked = true;
+    if (int fd = screenshot_fd.load(); fd >= 0) {
+        std::uint64_t one = 1;
+        if (::write(fd, &one, sizeof one) < 0) {
+            // Only when the counter would overflow: a request is pending anyway.
+        }
+    }
+    errno = saved;
 }
 
 // Drivers whose SDL_WaitEventTimeout blocks in the kernel; on the others it polls every
@@ -69,6 +94,28 @@ struct Window::Parts {
     std::unique_ptr<SDL_Texture, TextureDeleter> target;  // the unrotated picture, when rotated
     Size target_size;
     std::unique_ptr<TextCache> cache;
+    // Turns SIGUSR1 into wake() (see ask_screenshot). Declared last: stopped and joined first.
+    struct ScreenshotWatcher {
+        ScreenshotWatcher() = default;
+        ScreenshotWatcher(const ScreenshotWatcher&) = delete;
+        ScreenshotWatcher& operator=(const ScreenshotWatcher&) = delete;
+        ~ScreenshotWatcher() {
+            if (thread.joinable()) {
+                int expected = fd;
+                screenshot_fd.compare_exchange_strong(expected, -1);
+                stop = true;
+                std::uint64_t one = 1;
+                if (::write(fd, &one, sizeof one) < 0) {
+                    // Cannot fail short of overflow, which would wake the thread as well.
+                }
+                thread.join();
+            }
+            if (fd >= 0) ::close(fd);
+        }
+        int fd = ::eventfd(0, EFD_CLOEXEC);  // blocking: the thread sleeps in read()
+        std::atomic<bool> stop{false};
+        std::thread thread;
+    } screenshot;
 };
 
 Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options, const FontSet& fonts) {
@@ -139,6 +186,25 @@ Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options, const
     SDL_DisableScreenSaver();
     p.cache = std::make_unique<TextCache>(p.renderer.get(), fonts, options.text_cache_bytes);
     w->native_wait_ = has_native_wait(SDL_GetCurrentVideoDriver());
+    if (p.screenshot.fd >= 0) {
+        Window* self = w.get();
+        auto& watcher = p.screenshot;
+        watcher.thread = std::thread([self, &watcher] {
+            while (true) {
+                std::uint64_t n = 0;
+                ssize_t got = ::read(watcher.fd, &n, sizeof n);
+                if (got < 0 && errno == EINTR) continue;
+                if (got != sizeof n || watcher.stop) return;
+                self->wake();
+            }
+        });
+        screenshot_fd = watcher.fd;
+        struct sigaction sa {};
+        sa.sa_handler = ask_screenshot;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        sigaction(SIGUSR1, &sa, nullptr);
+    }
     return w;
 }
 
@@ -245,6 +311,7 @@ WindowEvents Window::wait(std::chrono::steady_clock::time_point deadline) {
         }
         std::uint64_t count = 0;
         if (::read(parts_->wake.fd, &count, sizeof count) == sizeof count) out.woken = true;
+        if (screenshot_asked.exchange(false)) out.screenshot = true;
         if (got) {
             // The staff overlay sees every event first; closed, it takes only its hotkey.
             auto offer = [&](const SDL_Event& event) {
@@ -258,7 +325,7 @@ WindowEvents Window::wait(std::chrono::steady_clock::time_point deadline) {
             while (SDL_PollEvent(&e) != 0) offer(e);
             return out;
         }
-        if (out.woken || steady_clock::now() >= deadline) return out;
+        if (out.woken || out.screenshot || steady_clock::now() >= deadline) return out;
     }
 }
 

@@ -39,12 +39,14 @@ struct WindowOptions {
 
 // What happened while waiting.
 struct WindowEvents {
-    bool quit = false;     // SIGTERM, SIGINT or the window closed
-    bool resized = false;  // the display or window changed size: lay out again
-    int keys = 0;          // key presses (the staff overlay will want them)
-    bool woken = false;    // wake() was called: something outside has news (a new program)
-    bool overlay = false;  // the staff overlay took input (or opened): draw again
-    int wakeups = 0;       // times the wait returned, for the frugality measurements
+    bool quit = false;        // SIGTERM, SIGINT or the window closed
+    bool resized = false;     // the display or window changed size: lay out again
+    int keys = 0;             // key presses (the staff overlay will want them)
+    bool woken = false;       // wake() was called: something outside has news (a new program)
+    bool overlay = false;     // the staff overlay took input (or opened): draw again
+    bool screenshot = false;  // SIGUSR1 arrived: a picture of the next frame is wanted
+                              // (`kill -USR1`; kiosk run --screenshot FILE writes it)
+    int wakeups = 0;          // times the wait returned, for the frugality measurements
 };
 
 class Window {

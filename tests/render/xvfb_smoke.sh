@@ -7,31 +7,8 @@ set -euo pipefail
 
 kiosk=$1
 source=$2
-if ! command -v Xvfb >/dev/null; then
-    echo "SKIP: Xvfb is not installed (apt-get install xvfb); the windowed smoke test needs it"
-    exit 77
-fi
-# In the sanitizer build: libdbus (started by SDL) keeps buffers until exit; not ours to free.
-export LSAN_OPTIONS="suppressions=$source/tests/render/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-work=$(mktemp -d /tmp/kiosk-smoke.XXXXXX)
-display=70
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1280x720x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb=$!
-pid=
-cleanup() {
-    [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
-    kill "$xvfb" 2>/dev/null || true
-    rm -rf -- "$work"
-}
-trap cleanup EXIT
-fail() {
-    echo "FAIL: $*" >&2
-    [ -f "$work/err" ] && cat "$work/err" >&2
-    exit 1
-}
-for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
-[ -e "/tmp/.X11-unix/X$display" ] || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
+. "$source/tests/render/xvfb_common.sh"
+start_xvfb 1280x720
 
 run_once() {  # NAME ROTATION
     local name=$1 rotation=$2
