@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "kiosk/app/commands.h"
+#include "kiosk/app/environment.h"
 #include "kiosk/app/state_fs.h"
 #include "kiosk/core/config.h"
 
@@ -10,13 +11,7 @@ namespace kiosk {
 
 int run_check_config(const Invocation& inv, CommandIo io) {
     const std::string& path = inv.positionals.at(0);
-    auto text = read_file(path);
-    if (!text) {
-        io.err << format_diagnostics(text.error());
-        return exit_failure;
-    }
-    std::string base = std::filesystem::path(path).parent_path().string();
-    auto config = parse_config(text.value(), path, base.empty() ? "." : base);
+    auto config = load_config_file(path);
     if (!config) {
         io.err << format_diagnostics(config.error(), 16 + 1);
         return exit_failure;

@@ -11,6 +11,7 @@
 #include <date/tz.h>
 
 #include "kiosk/app/commands.h"
+#include "kiosk/app/environment.h"
 #include "kiosk/app/json.h"
 #include "kiosk/app/state_fs.h"
 #include "kiosk/core/config.h"
@@ -19,27 +20,9 @@
 #include "kiosk/core/scheduler.h"
 #include "kiosk/core/time.h"
 
-#ifndef KIOSK_SOURCE_DIR
-#define KIOSK_SOURCE_DIR "."
-#endif
-#ifndef KIOSK_INSTALL_SYSCONFDIR
-#define KIOSK_INSTALL_SYSCONFDIR "/etc/kiosk"
-#endif
-
 namespace kiosk {
 
 namespace {
-
-// The config the commands read the venue's zone and data.year from when --config names none:
-// the installed screen's, else the source tree's (a kiosk run from its build folder).
-std::optional<std::string> default_config_path() {
-    for (std::string path : {std::string(KIOSK_INSTALL_SYSCONFDIR) + "/kiosk.toml",
-                             std::string(KIOSK_SOURCE_DIR) + "/config/kiosk.toml"}) {
-        std::error_code ec;
-        if (std::filesystem::is_regular_file(path, ec)) return path;
-    }
-    return std::nullopt;
-}
 
 struct Setup {
     Config config;
@@ -50,16 +33,9 @@ struct Setup {
 // --year applied. Errors are printed; the exit code is returned instead of a setup.
 std::variant<Setup, int> load_setup(const Invocation& inv, CommandIo io) {
     Setup s;
-    std::optional<std::string> path = inv.get("--config");
-    if (!path) path = default_config_path();
+    std::optional<std::string> path = config_path(inv);
     if (path) {
-        auto text = read_file(*path);
-        if (!text) {
-            io.err << format_diagnostics(text.error());
-            return exit_failure;
-        }
-        std::string base = std::filesystem::path(*path).parent_path().string();
-        auto config = parse_config(text.value(), *path, base.empty() ? "." : base);
+        auto config = load_config_file(*path);
         if (!config) {
             io.err << format_diagnostics(config.error(), 17);
             return exit_failure;
@@ -89,13 +65,6 @@ std::variant<Setup, int> load_setup(const Invocation& inv, CommandIo io) {
         s.config.data.year = y;
     }
     return s;
-}
-
-// Today, as the system clock has it. Day pages resolve years to within ±6 years of it, so the
-// UTC day serves wherever the venue is.
-date::local_days today() {
-    return date::local_days{
-        date::floor<date::days>(std::chrono::system_clock::now()).time_since_epoch()};
 }
 
 // Reads and imports a program file; prints why not when it is not usable.

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "kiosk/app/commands.h"
+#include "kiosk/app/environment.h"
 #include "kiosk/app/reload_screen.h"
 #include "kiosk/app/run.h"
 #include "kiosk/core/clock.h"
@@ -17,12 +18,6 @@ namespace kiosk {
 namespace {
 
 namespace fs = std::filesystem;
-
-date::local_days today() {
-    // The app is the one layer that reads the clock; the day only resolves day pages' years.
-    return date::local_days{
-        date::floor<date::days>(std::chrono::system_clock::now()).time_since_epoch()};
-}
 
 // An instant option (`--at`, `--now`) in the venue's zone.
 Result<Instant> instant_option(const Invocation& inv, std::string_view name,
@@ -166,7 +161,7 @@ int run_run(const Invocation& inv, CommandIo io) {
     }
     // The screen runs unattended: the files are watched and reloaded, the last good ones kept.
     ReloadOptions options;
-    options.config_path = inv.get("--config").value_or("");
+    options.config_path = config_path(inv).value_or("");
     options.program_path = inv.get("--data");
     options.room = inv.get("--room");
     options.state_dir = start.state_dir;

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "kiosk/app/config_map.h"
+#include "kiosk/app/environment.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/core/time.h"
 #include "kiosk/render/fonts.h"
@@ -18,7 +19,7 @@ Instant wall_now() { return date::floor<std::chrono::seconds>(std::chrono::syste
 }  // namespace
 
 RunStart run_start(const Invocation& inv, const EnvFn& env) {
-    std::optional<std::string> path = inv.get("--config");
+    std::optional<std::string> path = config_path(inv);
     std::string base = path ? std::filesystem::path(*path).parent_path().string() : "";
     auto parse_at = [&](const std::string& file) -> std::optional<Config> {
         auto text = read_file(file);

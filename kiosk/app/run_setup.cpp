@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "kiosk/app/config_map.h"
+#include "kiosk/app/environment.h"
 #include "kiosk/app/run.h"
 #include "kiosk/app/state_fs.h"
 #include "kiosk/core/corrections.h"
@@ -87,14 +88,8 @@ std::optional<ScreenSetup> setup_from_config(const Invocation& inv, Config confi
 std::optional<ScreenSetup> load_setup(const Invocation& inv, date::local_days reference,
                                       CommandIo io) {
     Config config;
-    if (auto path = inv.get("--config")) {
-        auto text = read_file(*path);
-        if (!text) {
-            io.err << format_diagnostics(text.error());
-            return std::nullopt;
-        }
-        std::string base = std::filesystem::path(*path).parent_path().string();
-        auto parsed = parse_config(text.value(), *path, base.empty() ? "." : base);
+    if (auto path = config_path(inv)) {
+        auto parsed = load_config_file(*path);
         if (!parsed) {
             io.err << format_diagnostics(parsed.error(), 17);
             return std::nullopt;

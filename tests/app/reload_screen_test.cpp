@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "kiosk/app/environment.h"
 #include "kiosk/app/state_fs.h"
 
 #include "temp_dir.h"
@@ -44,7 +45,11 @@ TEST(RunStart, StateDirAndStatusFileFromCommandLineThenConfigThenDefaults) {
     auto none = run_start(invocation({}), env_with_state_directory());
     EXPECT_EQ(none.state_dir, "/var/lib/kiosk");
     EXPECT_EQ(none.status_file, "/var/lib/kiosk/status.json");
-    EXPECT_EQ(none.timezone, "UTC");
+    // Without --config the default config applies, as for every other command: the installed
+    // one, else the source tree's; built-in defaults (UTC) only where there is neither.
+    auto fallback = default_config_path();
+    EXPECT_EQ(none.timezone,
+              fallback ? load_config_file(*fallback).value().venue.timezone : std::string("UTC"));
 }
 
 TEST(RunStart, ABrokenConfigsZoneComesFromItsLastGoodCopy) {
