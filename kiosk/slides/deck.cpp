@@ -330,6 +330,29 @@ std::string join(const std::vector<std::string>& items, const std::string& sep) 
     return out;
 }
 
+// The footer line at the foot of a slide, left of the rotation dots: `text`, then `then` after
+// two spaces ("Later here: 13:00", "Distributed and Parallel Learning"). A line too long for it
+// (a portrait screen) takes a second line above rather than losing its end to "…", broken
+// before `then` when there is one. Returns the top of the footer, for what is laid out above.
+int footer(Painter& p, const Context& c, const std::string& text, const std::string& then = {}) {
+    if (text.empty()) return c.g.footer_y;
+    auto s = p.style(Weight::regular, c.theme.type.body, c.theme.faint);
+    int w = c.g.content.w - c.g.px(0.2);  // room on the right for the rotation dots
+    std::string one = then.empty() ? text : text + "  " + then;
+    if (p.width(one, s) <= w) {
+        p.line(c.g.content.x, c.g.footer_y, one, s, w, c.theme.background);
+        return c.g.footer_y;
+    }
+    int top = c.g.footer_y - p.advance(s);
+    if (then.empty()) {
+        p.paragraph(c.g.content.x, top, text, s, w, 2, c.theme.background);
+    } else {
+        p.line(c.g.content.x, top, text, s, w, c.theme.background);
+        p.line(c.g.content.x, c.g.footer_y, then, s, w, c.theme.background);
+    }
+    return top;
+}
+
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Rows: the list grammar shared by Up next, Around the venue, Later today
 // ---------------------------------------------------------------------------------------------
@@ -346,7 +369,8 @@ struct Row {
     std::string title;   // the session's title
     Colour kind_colour;  // the kind, in its colour, opens the detail line
     std::string kind;
-    std::string detail;  // "Mission City Ballroom · starts in 12 min"
+    std::vector<std::string> detail;  // {"Mission City Ballroom", "starts in 12 min"}, read
+                                      // joined by " · "
 };
 
 // Draws rows from y down to limit; returns how many fitted.
@@ -363,8 +387,10 @@ std::size_t rows(Painter& p, const Context& c, int y, int limit, const std::vect
     int gap = c.g.px(0.035);
     int title_x = c.g.content.x + time_w + gap;
     int title_w = c.g.content.right() - title_x;
-    // In a narrow (portrait) screen a long title gets two lines; on a wide one, one.
-    int title_lines = title_w < c.g.unit * 1.2 ? 2 : 1;
+    // A long title gets a second line rather than an ellipsis ("Gemmini: Enabling Systematic
+    // Deep-Learning Architecture…" said little), on wide screens too; rows that no longer fit go
+    // to the next slide (Later today, "+ 3 more").
+    int title_lines = 2;
     int row_gap = c.g.px(0.032);
     std::size_t n = 0;
     for (const auto& r : items) {
@@ -384,19 +410,34 @@ std::size_t rows(Painter& p, const Context& c, int y, int limit, const std::vect
             Rect k = p.line(x, dy, upper(r.kind), ks, title_w, t.background);
             x = k.right();
         }
-        int bottom_y = dy + p.metrics(detail_s).height;
-        if (!r.detail.empty()) {
-            std::string d = (x > title_x ? dot : "") + r.detail;
-            if (x > title_x && x + p.width(d, detail_s) > c.g.content.right() &&
-                bottom_y + p.metrics(detail_s).height <= limit) {
-                // Too long for the kind's line (a portrait screen): the detail gets its own.
-                d = r.detail;
-                x = title_x;
-                dy = bottom_y;
-                bottom_y += p.metrics(detail_s).height;
-            }
-            p.line(x, dy, d, detail_s, c.g.content.right() - x, t.background);
+        // The kind, then the details joined by " · ", wrapped between details onto further lines
+        // while the list has room (a portrait screen), so "until ≈ 20:30" is not cut to "≈…".
+        int line_h = p.metrics(detail_s).height;
+        int bottom_y = dy + line_h;
+        if (x > title_x && x + p.width(dot + join(r.detail, dot), detail_s) > c.g.content.right() &&
+            bottom_y + line_h <= limit) {
+            // Not all after the kind: the details start their own line, the kind stands alone.
+            x = title_x;
+            dy = bottom_y;
+            bottom_y += line_h;
         }
+        std::string text;  // the detail line being filled, starting at x
+        for (const auto& part : r.detail) {
+            std::string joined = text.empty() ? (x > title_x ? dot : "") + part : text + dot + part;
+            bool fits = x + p.width(joined, detail_s) <= c.g.content.right();
+            bool room_below = bottom_y + line_h <= limit;
+            if (fits || !room_below || (text.empty() && x == title_x)) {
+                text = std::move(joined);
+                continue;
+            }
+            if (!text.empty()) p.line(x, dy, text, detail_s, c.g.content.right() - x, t.background);
+            // The next line starts at the title's edge.
+            x = title_x;
+            dy = bottom_y;
+            bottom_y += line_h;
+            text = part;
+        }
+        if (!text.empty()) p.line(x, dy, text, detail_s, c.g.content.right() - x, t.background);
         y = bottom_y + row_gap;
         ++n;
     }
@@ -430,7 +471,9 @@ Row session_row(const Context& c, const ScheduledSession& s, bool with_room) {
     } else {
         parts.push_back(session_relative(c, s));
     }
-    r.detail = join(parts, dot);
+    for (auto& part : parts) {
+        if (!part.empty()) r.detail.push_back(std::move(part));
+    }
     return r;
 }
 
@@ -438,9 +481,7 @@ Row session_row(const Context& c, const ScheduledSession& s, bool with_room) {
 void more_line(Painter& p, const Context& c, std::size_t shown, std::size_t total,
                std::string_view what) {
     if (shown >= total || what.empty()) return;
-    auto s = p.style(Weight::regular, c.theme.type.body, c.theme.faint);
-    std::string text = "+ " + std::to_string(total - shown) + " more " + std::string(what);
-    p.line(c.g.content.x, c.g.footer_y, text, s, c.g.content.w - c.g.px(0.2), c.theme.background);
+    footer(p, c, "+ " + std::to_string(total - shown) + " more " + std::string(what));
 }
 
 // A heading and rows; returns how many rows fitted (none: the slide is left out).
@@ -459,17 +500,23 @@ std::size_t list_slide(Slide& slide, const Context& c, std::string_view title, C
 // [SECTION] The slides
 // ---------------------------------------------------------------------------------------------
 
-// The footer line of the Now slide: what comes after the current session here.
-std::string later_here_line(const Context& c, const ScheduledSession* current) {
+// The footer of the Now slide: what comes after the current session here, as when and what
+// ({"Later here: 13:00", "Distributed and Parallel Learning"}); empty when nothing does.
+struct LaterHere {
+    std::string when;
+    const ScheduledSession* session = nullptr;
+};
+
+LaterHere later_here(const Context& c, const ScheduledSession* current) {
     for (const auto* s : c.lists.coming) {
         if (s == current) continue;
-        return "Later here: " + c.clock(*s->start) + "  " + s->title;
+        return {"Later here: " + c.clock(*s->start), s};
     }
     if (c.lists.next_day_first && c.lists.next_day_first->start) {
         const auto& s = *c.lists.next_day_first;
-        return "Next here: " + c.day(*s.start) + ", " + c.clock(*s.start) + "  " + s.title;
+        return {"Next here: " + c.day(*s.start) + ", " + c.clock(*s.start), &s};
     }
-    return "";
+    return {};
 }
 
 // The band at the foot of the Now slide: what comes next ("NEXT ≈ 09:00 QuadraLib") and after.
@@ -587,13 +634,7 @@ bool now_slide(Slide& slide, const Context& c) {
     Colour kc = c.kind_colour(*s);
 
     // From the bottom up: the footer, then the "next" band above it.
-    auto footer_s = p.style(Weight::regular, t.type.body, t.faint);
-    std::string footer = later_here_line(c, s);
-    // Leaves room on the right for the rotation dots.
-    int dots_w = g.px(0.2);
-    if (!footer.empty())
-        p.line(g.content.x, g.footer_y, footer, footer_s, g.content.w - dots_w, t.background);
-    int band_bottom = g.footer_y - g.px(0.03);
+    LaterHere later = later_here(c, s);
 
     // Index of the talk on stage, or the talk count when none is (g++ 12 warns falsely about an
     // optional here).
@@ -602,7 +643,7 @@ bool now_slide(Slide& slide, const Context& c) {
     bool staged = stage < s->talks.size();
     std::size_t first_next_talk = staged ? stage + 1 : 0;
     if (!on_now && !s->talks.empty()) first_next_talk = 1;  // the first talk is featured above
-    int band_top = band_bottom;
+    int band_top = 0;
     if (first_next_talk < s->talks.size()) {
         const auto& nt = s->talks[first_next_talk];
         // The talks after it, whole ones only: one line on a wide screen, a few on a tall one.
@@ -622,7 +663,9 @@ bool now_slide(Slide& slide, const Context& c) {
                 break;
             }
         }
-        band_top = next_panel(p, c, band_bottom, "NEXT", talk_time(c, nt), nt.label, then);
+        int band_bottom = footer(p, c, later.when, later.session ? later.session->title : "");
+        band_top =
+            next_panel(p, c, band_bottom - g.px(0.03), "NEXT", talk_time(c, nt), nt.label, then);
     } else {
         // The last talk (or a session without talks): the band names the next session here.
         const ScheduledSession* after = nullptr;
@@ -632,13 +675,15 @@ bool now_slide(Slide& slide, const Context& c) {
                 break;
             }
         }
+        if (after != nullptr && later.session == after) {
+            later = {};  // the band says it; the footer would repeat it
+        }
+        int band_bottom =
+            footer(p, c, later.when, later.session ? later.session->title : "") - g.px(0.03);
+        band_top = band_bottom;
         if (after != nullptr) {
             band_top = next_panel(p, c, band_bottom, on_now ? "NEXT HERE" : "AFTER THAT",
                                   c.clock(*after->start), after->title, {});
-            if (!footer.empty() && footer.find(after->title) != std::string::npos) {
-                // The band already says it; the footer would repeat it.
-                slide.texts.erase(slide.texts.begin());
-            }
         }
     }
     int limit = band_top - g.px(0.035);
@@ -748,14 +793,11 @@ bool talk_slide(Slide& slide, const Context& c, const ScheduledSession& s,
                         t.background);
     }
     y += g.px(0.035);
-    auto footer_s = p.style(Weight::regular, t.type.body, t.faint);
-    std::string footer = s.title + dot + s.kind;
-    p.line(g.content.x, g.footer_y, s.kind.empty() ? s.title : footer, footer_s,
-           g.content.w - g.px(0.2), t.background);
+    int foot = footer(p, c, s.kind.empty() ? s.title : s.title + dot + s.kind);
     auto body_s = p.style(Weight::regular, t.type.body, t.body);
     // A passer-by reads a few lines, not a page: the abstract is shortened well before the foot.
     int max_lines = g.screen.h > g.screen.w ? 12 : 7;
-    int lines = std::min(max_lines, p.lines_between(y, g.footer_y - g.px(0.04), body_s));
+    int lines = std::min(max_lines, p.lines_between(y, foot - g.px(0.04), body_s));
     if (lines > 0) {
         p.paragraph(g.content.x, y, talk.abstract, body_s, std::min(g.content.w, g.px(1.45)), lines,
                     t.background);
@@ -790,15 +832,19 @@ bool later_slide(Slide& slide, const Context& c, std::size_t skip) {
         items.push_back(session_row(c, *l.coming[i], false));
     }
     for (const auto* s : l.tba) items.push_back(session_row(c, *s, true));
-    return list_slide(slide, c, "Later today", c.theme.text, items, "today") > 0;
+    // Untimed items alone are not "later": at 22:00 they may well have happened. Say what is
+    // known, that they are today's.
+    std::string_view heading = skip < l.coming.size() ? "Later today" : "Also today";
+    return list_slide(slide, c, heading, c.theme.text, items, "today") > 0;
 }
 
 // A headline slide: a label, a big line and a sentence. Status slides and announcements.
 void headline_slide(Slide& slide, const Context& c, std::string_view label, Colour label_colour,
-                    std::string_view title, std::string_view body, std::string_view footer) {
+                    std::string_view title, std::string_view body, std::string_view foot) {
     const auto& t = c.theme;
     const auto& g = c.g;
     Painter p(slide, g, t, c.measure);
+    int foot_top = footer(p, c, std::string(foot));
     int y = g.content.y;
     if (!label.empty()) {
         Rect chip = p.chip(g.content.x, y, upper(label), label_colour);
@@ -809,14 +855,10 @@ void headline_slide(Slide& slide, const Context& c, std::string_view label, Colo
     if (!body.empty()) {
         y += g.px(0.035);
         auto body_s = p.style(Weight::regular, t.type.meta, t.body);
-        int lines = std::min(4, p.lines_between(y, g.footer_y - g.px(0.04), body_s));
+        int lines = std::min(4, p.lines_between(y, foot_top - g.px(0.04), body_s));
         if (lines > 0)
             p.paragraph(g.content.x, y, body, body_s, std::min(g.content.w, g.px(1.4)), lines,
                         t.background);
-    }
-    if (!footer.empty()) {
-        auto footer_s = p.style(Weight::regular, t.type.body, t.faint);
-        p.line(g.content.x, g.footer_y, footer, footer_s, g.content.w - g.px(0.2), t.background);
     }
 }
 
@@ -824,6 +866,20 @@ std::string first_session_line(const Context& c, const ScheduledSession& s, bool
     if (!s.start) return s.title + ", time to be announced";
     std::string when = (with_day ? c.day(*s.start) + ", " : "") + c.clock(*s.start);
     return when + "  " + s.title;
+}
+
+// Where to go instead when this room is done for the day: the first of the sessions on now or
+// next elsewhere ("Welcome Reception is on in Mission City Ballroom, until ≈ 20:30."); empty
+// when nothing is.
+std::string on_elsewhere(const Context& c) {
+    for (const auto* s : c.lists.elsewhere) {
+        if (!s->start) continue;
+        std::string where = s->room ? " in " + *s->room : "";
+        if (*s->start > c.at) return s->title + " starts at " + c.clock(*s->start) + where + ".";
+        std::string until = s->end ? ", until " + c.clock(*s->end, s->end_estimated) : "";
+        return s->title + " is on" + where + until + ".";
+    }
+    return "";
 }
 
 // Before and after the conference, after the day's last session, and no program at all.
@@ -859,7 +915,7 @@ bool status_slide(Slide& slide, const Context& c, const std::string& room) {
                                "");
             } else {
                 headline_slide(slide, c, "That's all here today", calm,
-                               "No more sessions in this room today", "", "");
+                               "No more sessions in this room today", on_elsewhere(c), "");
             }
             return true;
         }
@@ -887,11 +943,7 @@ bool announcement_slide(Slide& slide, const Context& c, const Announcement& a) {
     auto text_s = p.style(Weight::bold, t.type.title, t.text);
     int lines = p.lines_between(y, g.footer_y - g.px(0.04), text_s);
     p.paragraph(g.content.x, y, a.text, text_s, g.content.w, std::max(1, lines), t.background);
-    if (a.until && c.same_day(*a.until, c.at)) {
-        auto footer_s = p.style(Weight::regular, t.type.body, t.faint);
-        p.line(g.content.x, g.footer_y, "until " + c.clock(*a.until), footer_s,
-               g.content.w - g.px(0.2), t.background);
-    }
+    if (a.until && c.same_day(*a.until, c.at)) footer(p, c, "until " + c.clock(*a.until));
     return true;
 }
 

@@ -257,7 +257,8 @@ TEST(Deck, BetweenSessionsNowFeaturesTheNextSessionHere) {
 TEST(Deck, UntimedSessionsSayTimeToBeAnnounced) {
     auto d = deck_for(testing::morning_board());
     const auto& later = slide(d, "later");
-    EXPECT_TRUE(has_text(later, "LATER TODAY"));
+    // Up next has every timed session: the untimed are today's, not necessarily later.
+    EXPECT_TRUE(has_text(later, "ALSO TODAY"));
     EXPECT_TRUE(has_text(later, " \u00B7 room and time to be announced")) << all_text(later);
     // The time column says so too, in the short form, level with each untimed title.
     const TextRun* title = nullptr;
@@ -284,6 +285,90 @@ TEST(Deck, AroundTheVenueNamesRoomsAndVenueWideEvents) {
     EXPECT_TRUE(has_text(around, "Registration Check-in Desk"));
     EXPECT_TRUE(has_text(around, " \u00B7 venue-wide \u00B7 on now until \u2248 09:00"));
     EXPECT_TRUE(has_text(around, "Mission City Ballroom \u00B7 starts in 8 h 40 min"));
+}
+
+// No line of the slide was cut short with "…".
+void expect_nothing_cut(const Slide& s) {
+    for (const auto& t : s.texts) EXPECT_FALSE(t.text.ends_with("\u2026")) << t.text;
+}
+
+TEST(Deck, OnAPortraitScreenListDetailsWrapRatherThanLoseTheirEnd) {
+    auto b = testing::morning_board("18:00");
+    auto reception = testing::session("", "Welcome Reception", "17:30", "19:30",
+                                      std::string("Mission City Ballroom"));
+    b.elsewhere = {board_session(reception)};
+    auto d = deck_for(b, portrait);
+    const auto& around = slide(d, "around");
+    EXPECT_TRUE(has_text(around, "on now until \u2248 19:30")) << all_text(around);
+    expect_nothing_cut(around);
+    expect_clean(d);
+    // A wide screen keeps it on one line.
+    EXPECT_TRUE(has_text(slide(deck_for(b), "around"),
+                         "Mission City Ballroom \u00B7 on now until \u2248 19:30"));
+}
+
+// The footer's lines (below the slide's content, left of the dots), read together.
+std::string footer_text(const Slide& s, Size size) {
+    auto g = Geometry::for_screen(size);
+    std::string out;
+    for (const auto& t : s.texts) {
+        if (t.box.y >= g.footer_y - g.px(0.06)) out += (out.empty() ? "" : " ") + t.text;
+    }
+    return out;
+}
+
+TEST(Deck, OnAPortraitScreenFootersTakeASecondLineRatherThanLoseTheirEnd) {
+    auto d = deck_for(testing::morning_board(), portrait);
+    EXPECT_EQ(footer_text(slide(d, "now"), portrait),
+              "Later here: 13:00 Distributed and Parallel Learning");
+    auto afternoon = deck_for(afternoon_board("13:25"), portrait);
+    EXPECT_EQ(footer_text(slide(afternoon, "talk-4"), portrait),
+              "Distributed and Parallel Learning \u00B7 Oral");
+    expect_clean(d);
+    expect_clean(afternoon);
+    // A wide screen keeps one line, as typed.
+    EXPECT_EQ(footer_text(slide(deck_for(testing::morning_board()), "now"), landscape),
+              "Later here: 13:00  Distributed and Parallel Learning");
+}
+
+TEST(Deck, LaterTodayWhenTimedSessionsFollowAlsoTodayForUntimedOnly) {
+    auto b = testing::morning_board();
+    for (int h = 17; h < 23; ++h) {
+        auto s = testing::session("Oral", "Evening orals " + std::to_string(h),
+                                  std::to_string(h) + ":00", std::to_string(h) + ":45",
+                                  "Exhibit Hall A");
+        b.later.insert(b.later.end() - 2, board_session(s));
+    }
+    auto d = deck_for(b);
+    EXPECT_TRUE(has_text(slide(d, "later"), "LATER TODAY")) << all_text(slide(d, "later"));
+    EXPECT_TRUE(has_text(slide(deck_for(testing::midday_board()), "later"), "ALSO TODAY"));
+}
+
+TEST(Deck, DoneHereForTheDaySaysWhatIsOnElsewhere) {
+    auto b = testing::status_board(RoomStatus::after_last_session, "18:00");
+    b.elsewhere = {board_session(testing::session("", "Welcome Reception", "17:30", "19:30",
+                                                  std::string("Mission City Ballroom")))};
+    auto d = deck_for(b);
+    ASSERT_EQ(names(d).at(0), "status");
+    EXPECT_TRUE(
+        says(d.slides[0], "Welcome Reception is on in Mission City Ballroom, until \u2248 19:30."))
+        << all_text(d.slides[0]);
+    b.at = at("17:00");
+    EXPECT_TRUE(
+        says(deck_for(b).slides[0], "Welcome Reception starts at 17:30 in Mission City Ballroom."));
+    b.elsewhere.clear();
+    EXPECT_EQ(all_text(deck_for(b).slides[0]),
+              "THAT'S ALL HERE TODAY No more sessions in this room today");
+    expect_clean(d);
+}
+
+TEST(Deck, LongTitlesInListsTakeASecondLineOnWideScreensToo) {
+    auto later = slide(deck_for(testing::morning_board()), "later");
+    EXPECT_TRUE(says(later,
+                     "Gemmini: Enabling Systematic Deep-Learning Architecture Evaluation "
+                     "via Full-Stack Integration"))
+        << all_text(later);
+    expect_nothing_cut(later);
 }
 
 TEST(Deck, EmptySlidesAreLeftOut) {
