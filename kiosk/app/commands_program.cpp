@@ -15,6 +15,7 @@
 #include "kiosk/app/json.h"
 #include "kiosk/app/state_fs.h"
 #include "kiosk/core/config.h"
+#include "kiosk/core/corrections.h"
 #include "kiosk/core/daypage.h"
 #include "kiosk/core/names.h"
 #include "kiosk/core/scheduler.h"
@@ -133,6 +134,33 @@ void print_summary(const std::string& path, const Program& p, const std::string&
         << "\n";
 }
 
+// Applies the staff corrections in `path`, if any: those that match nothing are warnings on
+// stderr with their lines. A file that cannot be read or is malformed makes the command fail
+// (false), as a broken program file does. `summary` counts what was applied, for `check`.
+bool apply_corrections_file(const std::optional<std::string>& path, Program& program, CommandIo io,
+                            std::string* summary = nullptr) {
+    if (!path) return true;
+    auto corrections = read_corrections(*path);
+    if (!corrections) {
+        io.err << format_diagnostics(corrections.error());
+        return false;
+    }
+    auto corrected = apply_corrections(std::move(program), corrections.value());
+    io.err << format_diagnostics(corrected.warnings);
+    program = std::move(corrected.program);
+    if (summary != nullptr) {
+        const auto& c = corrections.value();
+        auto count = [](std::size_t n, const char* what) {
+            return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+        };
+        *summary = *path + ": " + count(c.sessions.size() + c.talks.size(), "change") + ", " +
+                   count(c.added.size(), "added session") + ", " +
+                   (corrected.warnings.empty() ? std::string("all applied")
+                                               : count(corrected.warnings.size(), "warning"));
+    }
+    return true;
+}
+
 }  // namespace
 
 int run_check(const Invocation& inv, CommandIo io) {
@@ -142,12 +170,17 @@ int run_check(const Invocation& inv, CommandIo io) {
     const std::string& path = inv.positionals.at(0);
     auto program = load_program(path, day_page_options(s.config, path, today()), io);
     if (!program) return exit_failure;
+    std::string corrected;
+    if (!apply_corrections_file(inv.get("--corrections"), *program, io, &corrected)) {
+        return exit_failure;
+    }
     if (inv.has("--json")) {
         io.out << program_json(*program).dump(2) << "\n";
     } else {
         bool from_page = program->timezone != s.config.venue.timezone;
         print_summary(path, *program, from_page ? "a Timezone: line in the page" : s.zone_origin,
                       io.out);
+        if (!corrected.empty()) io.out << "  corrected  " << corrected << "\n";
     }
     return exit_ok;
 }
@@ -225,6 +258,15 @@ int run_agenda(const Invocation& inv, CommandIo io) {
     const std::string path = *inv.get("--data");
     auto program = load_program(path, day_page_options(s.config, path, reference), io);
     if (!program) return exit_failure;
+    // The screen's corrections (the config's data.corrections, when that file exists), unless
+    // --corrections names others.
+    std::optional<std::string> corrections = inv.get("--corrections");
+    std::error_code ec;
+    if (!corrections && !s.config.data.corrections.empty() &&
+        std::filesystem::exists(s.config.data.corrections, ec)) {
+        corrections = s.config.data.corrections;
+    }
+    if (!apply_corrections_file(corrections, *program, io)) return exit_failure;
     // A page with its own Timezone line: a venue-local --at means that zone's wall clock.
     const date::time_zone& zone = *find_zone(program->timezone).value();
     at = parse_instant(at_text, zone, "--at");

@@ -1,6 +1,8 @@
 // JSON writers (see json.h for the contract).
 #include "kiosk/app/json.h"
 
+#include <type_traits>
+
 #include <date/tz.h>
 
 #include "kiosk/core/time.h"
@@ -18,22 +20,34 @@ nlohmann::ordered_json string_or_null(const std::optional<std::string>& s) {
     return s ? nlohmann::ordered_json(*s) : nlohmann::ordered_json(nullptr);
 }
 
-// The one writer of a session, for Session and ScheduledSession alike.
+// The one writer of a session, for Session and ScheduledSession alike. A scheduled session
+// also says what is estimated: its end, and each talk's start and end.
 template <class S>
 nlohmann::ordered_json write_session(const S& s, const date::time_zone& zone) {
+    constexpr bool scheduled = std::is_same_v<S, ScheduledSession>;
     nlohmann::ordered_json talks = nlohmann::ordered_json::array();
     for (const auto& t : s.talks) {
-        talks.push_back(
-            {{"label", t.label}, {"abstract", t.abstract}, {"room", string_or_null(t.room)}});
+        nlohmann::ordered_json talk = {{"label", t.label},
+                                       {"abstract", t.abstract},
+                                       {"room", string_or_null(t.room)},
+                                       {"start", instant_or_null(t.start, zone)},
+                                       {"end", instant_or_null(t.end, zone)}};
+        if constexpr (scheduled) {
+            talk["estimated"] = t.estimated;
+            talk["end_estimated"] = t.end_estimated;
+        }
+        talks.push_back(std::move(talk));
     }
-    return {{"kind", s.kind},
-            {"title", s.title},
-            {"speakers", s.speakers},
-            {"room", string_or_null(s.room)},
-            {"start", instant_or_null(s.start, zone)},
-            {"end", instant_or_null(s.end, zone)},
-            {"description", s.description},
-            {"talks", std::move(talks)}};
+    nlohmann::ordered_json out = {{"kind", s.kind},
+                                  {"title", s.title},
+                                  {"speakers", s.speakers},
+                                  {"room", string_or_null(s.room)},
+                                  {"start", instant_or_null(s.start, zone)},
+                                  {"end", instant_or_null(s.end, zone)}};
+    if constexpr (scheduled) out["end_estimated"] = s.end_estimated;
+    out["description"] = s.description;
+    out["talks"] = std::move(talks);
+    return out;
 }
 
 nlohmann::ordered_json board_sessions(const std::vector<BoardSession>& list,
@@ -42,6 +56,8 @@ nlohmann::ordered_json board_sessions(const std::vector<BoardSession>& list,
     for (const auto& b : list) {
         nlohmann::ordered_json j = session_json(*b, zone);
         if (with_stage) j["on_stage"] = b.on_stage ? nlohmann::ordered_json(*b.on_stage) : nullptr;
+        auto& talks = j["talks"];
+        for (std::size_t i = 0; i < talks.size(); ++i) talks[i]["on_stage"] = b.on_stage == i;
         out.push_back(std::move(j));
     }
     return out;

@@ -30,7 +30,8 @@ nlohmann::ordered_json program_json(const Program& program);
 
 // {room, at, timezone, status, now[], next[], later[], elsewhere[], next_day_first|null}; the
 // sessions of `now` and `elsewhere` also carry "on_stage", the index of the talk probably on
-// stage, or null.
+// stage, or null. Board sessions also carry "end_estimated", and their talks "start", "end",
+// "estimated", "end_estimated" and "on_stage" (true for the one talk probably on stage).
 nlohmann::ordered_json board_json(const Board& board, const date::time_zone& zone);
 
 }  // namespace kiosk

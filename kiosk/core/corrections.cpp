@@ -357,9 +357,15 @@ struct Applier {
         warnings.push_back({c.file, line, Severity::warning, std::move(message)});
     }
 
+    date::local_days local_date(Instant t) const {
+        return date::floor<date::days>(zone.to_local(t));
+    }
+
+    // The venue-local day of a session: of its start, else the day its program files it under.
     std::optional<date::year_month_day> day_of(const Session& s) const {
-        if (!s.start) return std::nullopt;
-        return date::year_month_day{date::floor<date::days>(zone.to_local(*s.start))};
+        if (s.start) return date::year_month_day{local_date(*s.start)};
+        if (s.day) return date::year_month_day{*s.day};
+        return std::nullopt;
     }
 
     std::vector<std::size_t> matching(const SessionMatch& m) const {
@@ -370,9 +376,9 @@ struct Applier {
             const Session& s = imported[i];
             if (!kind.empty() && fold_name(s.kind) != kind) continue;
             if (fold_name(s.title) != title) continue;
-            // A session with no time has no day to compare: the match's day is then the day
-            // its times of day are on.
-            if (m.day && s.start && day_of(s) != m.day) continue;
+            // A session with no known day matches any: the match's day is then the day its
+            // times of day are on.
+            if (m.day && day_of(s) && day_of(s) != m.day) continue;
             out.push_back(i);
         }
         return out;
@@ -458,6 +464,7 @@ struct Applier {
             if (start) {
                 s.start = start;
                 s.start_origin = Origin::corrected;
+                s.day = local_date(*start);
             }
             if (end) {
                 s.end = end;
@@ -529,10 +536,12 @@ struct Applier {
         s.speakers = a.speakers;
         s.description = a.description;
         s.source = {c.file, a.line};
+        if (a.day) s.day = date::local_days{*a.day};
         if (a.start) {
             s.start = instant(*a.start, a.day, a.line, "start");
             s.start_origin = Origin::corrected;
             if (!s.start) return;  // warned; a session at a guessed time would mislead
+            s.day = local_date(*s.start);
         }
         if (a.end) {
             s.end = instant(*a.end, a.day, a.line, "end");

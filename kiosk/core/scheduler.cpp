@@ -100,12 +100,14 @@ Instant day_begin(const date::time_zone& zone, date::local_days day) {
 // reception until 01:00 does, a multi-day exhibition does not move the day boundary.
 constexpr std::chrono::hours late_night_limit{12};
 
-// Program days: the venue-local days on which timed sessions start. A day ends at the next
-// midnight, or at the end of a session of that day that runs past it (within the limit above);
-// the next day then begins there.
+// Program days: the venue-local days on which timed sessions start, and those the program files
+// untimed sessions under. A day ends at the next midnight, or at the end of a session of that day
+// that runs past it (within the limit above); the next day then begins there.
 std::vector<Schedule::Day> make_days(const date::time_zone& zone,
-                                     const std::vector<std::pair<Instant, Instant>>& spans) {
+                                     const std::vector<std::pair<Instant, Instant>>& spans,
+                                     const std::vector<date::local_days>& untimed_days) {
     std::map<date::local_days, Instant> late_end;  // day → latest end of its sessions
+    for (auto day : untimed_days) late_end.try_emplace(day, Instant::min());
     for (const auto& [start, end] : spans) {
         auto day = local_day(zone, start);
         auto [it, added] = late_end.try_emplace(day, end);
@@ -118,7 +120,7 @@ std::vector<Schedule::Day> make_days(const date::time_zone& zone,
         Instant end = day_begin(zone, day + date::days{1});
         if (latest > end && latest < end + late_night_limit) end = latest;
         if (!days.empty()) begin = std::max(begin, days.back().end);
-        days.push_back({begin, end});
+        days.push_back({day, begin, end});
     }
     return days;
 }
@@ -287,21 +289,35 @@ Result<Schedule> make_schedule(const Program& program, const ScheduleSettings& s
 
     // Days, and the day of each session.
     std::vector<std::pair<Instant, Instant>> spans;
+    std::vector<date::local_days> untimed_days;
     for (std::size_t i = 0; i < n; ++i) {
-        if (visible[i].session->start) spans.emplace_back(*visible[i].session->start, ends[i]);
-    }
-    out.days_ = make_days(tz, spans);
-    out.day_of_.assign(n, -1);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (visible[i].session->start) {
-            out.day_of_[i] = locate(out.days_, *visible[i].session->start).day;
+        const Session& s = *visible[i].session;
+        if (s.start) {
+            spans.emplace_back(*s.start, ends[i]);
+        } else if (s.day) {
+            untimed_days.push_back(*s.day);
         }
     }
-    // Policy: a session with no time belongs to the day of the nearest timed session before it
-    // in the program, else after it (day pages list one day's sessions together).
+    out.days_ = make_days(tz, spans, untimed_days);
+    out.day_of_.assign(n, -1);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Session& s = *visible[i].session;
+        if (s.start) {
+            out.day_of_[i] = locate(out.days_, *s.start).day;
+        } else if (s.day) {
+            auto it = std::lower_bound(
+                out.days_.begin(), out.days_.end(), *s.day,
+                [](const Schedule::Day& d, date::local_days x) { return d.date < x; });
+            out.day_of_[i] = static_cast<int>(it - out.days_.begin());
+        }
+    }
+    // Policy: a session with no time and no day belongs to the day of the nearest session before
+    // it in the program, else after it (day pages list one day's sessions together).
+    std::vector<bool> known(n);
+    for (std::size_t i = 0; i < n; ++i) known[i] = out.day_of_[i] >= 0;
     int day = -1;
     for (std::size_t i = 0; i < n; ++i) {
-        if (visible[i].session->start) {
+        if (known[i]) {
             day = out.day_of_[i];
         } else {
             out.day_of_[i] = day;
@@ -309,7 +325,7 @@ Result<Schedule> make_schedule(const Program& program, const ScheduleSettings& s
     }
     day = -1;
     for (std::size_t i = n; i-- > 0;) {
-        if (visible[i].session->start) {
+        if (known[i]) {
             day = out.day_of_[i];
         } else if (out.day_of_[i] < 0) {
             out.day_of_[i] = day;

@@ -15,8 +15,9 @@
 //   estimated like an inferred one.
 // - Durations are elapsed time, not wall-clock time (DST): a 60-minute default across the hour a
 //   spring change skips ends 60 real minutes later, which the wall clock shows as two hours later.
-// - Sessions with no time never get one. Each belongs to the program day of the nearest timed
-//   session before it in the program (day pages list a day's sessions together), else after it.
+// - Sessions with no time never get one. Each belongs to the day its program files it under
+//   (Session::day), else to the day of the nearest session before it in the program (day pages
+//   list a day's sessions together), else after it.
 #pragma once
 
 #include <chrono>
@@ -90,6 +91,7 @@ class Schedule {
 
     // The index make_board searches.
     struct Day {
+        date::local_days date;
         Instant begin;  // local midnight, or the end of the previous night's late session
         Instant end;    // the next local midnight, or the end of this night's late session
     };

@@ -216,5 +216,99 @@ TEST(AgendaCommand, MistakesOnTheCommandLineExit2AndUnknownRoomsExit1) {
     EXPECT_THAT(r.err, HasSubstr("Exhibit Hall A"));
 }
 
+TEST(AgendaCommand, JsonSaysTheStatusTheRestOfTheDayAndWhatIsEstimated) {
+    auto r = run({"agenda", "--data", seed, "--room", "Exhibit Hall A", "--at", "2022-08-29T09:10",
+                  "--json", "--config", config});
+    ASSERT_EQ(r.rc, exit_ok) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["status"], "in_session");
+    const auto& now = j["now"][0];
+    EXPECT_EQ(now["end"], "2022-08-29T10:00:00-07:00");
+    EXPECT_EQ(now["end_estimated"], true);
+    const auto& quadralib = now["talks"][1];
+    EXPECT_EQ(quadralib["label"], "QuadraLib");
+    EXPECT_EQ(quadralib["start"], "2022-08-29T09:00:00-07:00");
+    EXPECT_EQ(quadralib["estimated"], true);
+    EXPECT_EQ(quadralib["on_stage"], true);
+    int on_stage = 0;
+    for (const auto& t : now["talks"]) on_stage += t["on_stage"].get<bool>() ? 1 : 0;
+    EXPECT_EQ(on_stage, 1);
+    // The rest of the day here, then what has no time yet (start null).
+    std::vector<std::string> later;
+    for (const auto& s : j["later"]) later.push_back(s["title"]);
+    ASSERT_EQ(later.size(), 5u);
+    EXPECT_EQ(later[0], "ML Compilers & Runtime");
+    EXPECT_EQ(j["later"][2]["title"], "Systems for ML and ML for Systems: A Virtuous Cycle");
+    EXPECT_EQ(j["later"][2]["start"], nullptr);
+    EXPECT_EQ(j["later"][2]["end_estimated"], false);
+    std::vector<std::string> elsewhere;
+    for (const auto& s : j["elsewhere"]) elsewhere.push_back(s["title"]);
+    EXPECT_THAT(elsewhere,
+                ElementsAre("Registration Check-in Desk",
+                            "The Future of MLSys: Industry and Academia", "Welcome Reception"));
+    EXPECT_EQ(j["next_day_first"], nullptr);
+}
+
+TEST(AgendaCommand, BeforeTheFirstSessionAndAfterTheConference) {
+    auto r = run({"agenda", "--data", seed, "--room", "Exhibit Hall A", "--at", "2022-08-29T06:00",
+                  "--json", "--config", config});
+    ASSERT_EQ(r.rc, exit_ok) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["status"], "before_first_session");
+    EXPECT_EQ(j["next"][0]["title"], "Outstanding Papers");
+    r = run({"agenda", "--data", seed, "--room", "Exhibit Hall A", "--at", "2022-08-30T00:00",
+             "--json", "--config", config});
+    ASSERT_EQ(r.rc, exit_ok) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["status"], "after_conference");
+}
+
+TEST(AgendaCommand, CorrectionsChangeTheBoard) {
+    TempDir dir;
+    auto corrections = dir.write("corrections.toml", R"([[session]]
+match = { kind = "Oral", title = "Outstanding Papers" }
+end = "10:15"
+)");
+    auto r = run({"agenda", "--data", seed, "--room", "Exhibit Hall A", "--at", "2022-08-29T10:05",
+                  "--json", "--config", config, "--corrections", corrections});
+    ASSERT_EQ(r.rc, exit_ok) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["now"][0]["end"], "2022-08-29T10:15:00-07:00");
+    EXPECT_EQ(j["now"][0]["end_estimated"], false);
+}
+
+TEST(CheckCommand, CorrectionsThatMatchNothingAreWarningsWithTheirLines) {
+    TempDir dir;
+    auto corrections = dir.write("corrections.toml", R"(# Monday
+
+[[session]]
+match = { kind = "Oral", title = "Outstanding Paper" }
+end = "10:15"
+
+[[add]]
+title = "Lunch"
+start = "2022-08-29T12:00"
+)");
+    auto r = run({"check", seed, "--config", config, "--corrections", corrections});
+    EXPECT_EQ(r.rc, exit_ok);
+    EXPECT_EQ(r.err, corrections +
+                         ":3: warning: no Oral session titled 'Outstanding Paper' in the program "
+                         "(did you mean 'Outstanding Papers'?)\n");
+    EXPECT_THAT(r.out, HasSubstr("  sessions   11, 3 without a time"));
+    EXPECT_THAT(r.out, HasSubstr("  corrected  " + corrections +
+                                 ": 1 change, 1 added session, 1 warning\n"));
+}
+
+TEST(CheckCommand, AMalformedCorrectionsFileMakesTheCheckFail) {
+    TempDir dir;
+    auto corrections = dir.write("corrections.toml",
+                                 "[[session]]\nmatch = { title = \"x\" }\n"
+                                 "end = 10:15\n");
+    auto r = run({"check", seed, "--config", config, "--corrections", corrections});
+    EXPECT_EQ(r.rc, exit_failure);
+    EXPECT_EQ(r.err, corrections +
+                         ":3: Error while parsing time: expected ':', saw '\\n' (write times in "
+                         "quotes: end = \"10:15\")\n");
+}
+
 }  // namespace
 }  // namespace kiosk

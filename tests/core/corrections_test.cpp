@@ -100,20 +100,49 @@ room = ""
 }
 
 TEST(Corrections, ATimeOfDayForAnUntimedSessionNeedsADay) {
-    auto r = apply(R"([[session]]
+    Program p = testing::seed_program();
+    for (auto& session : p.sessions) {
+        if (!session.start) session.day.reset();  // a source that files them under no day
+    }
+    auto r = apply_corrections(p, parse(R"([[session]]
 match = { kind = "Invited Talk", title = "Systems for ML and ML for Systems: A Virtuous Cycle" }
 start = "10:15"
 
 [[session]]
 match = { kind = "Tutorial", title = "Gemmini: Enabling Systematic Deep-Learning Architecture Evaluation via Full-Stack Integration", day = "2022-08-29" }
 start = "15:00"
-)");
+)"));
     EXPECT_EQ(messages(r.warnings),
               std::vector<std::string>{
                   "corrections.toml:1: warning: start '10:15' is a time of day, but the session "
                   "has no day; write the date too, such as \"2022-08-29T10:15\""});
     // With a day in the match, an untimed session gets its time.
     EXPECT_EQ(find(r.program, testing::gemmini).start, venue_time("2022-08-29T15:00"));
+}
+
+TEST(Corrections, AnUntimedSessionFiledUnderADayTakesTimesOfDayOnIt) {
+    Program p = testing::seed_program();  // the untimed sessions are filed under Monday
+    auto r = apply_corrections(p, parse(R"([[session]]
+match = { kind = "Tutorial", title = "Time Series Anomaly Detection : Tools, Techniques & Tricks" }
+start = "15:00"
+
+[[session]]
+match = { kind = "Invited Talk", title = "Systems for ML and ML for Systems: A Virtuous Cycle", day = "2022-08-30" }
+start = "10:00"
+)"));
+    EXPECT_EQ(find(r.program, testing::time_series).start, venue_time("2022-08-29T15:00"));
+    EXPECT_EQ(messages(r.warnings),
+              std::vector<std::string>{
+                  "corrections.toml:5: warning: no Invited Talk session titled 'Systems for ML and "
+                  "ML for Systems: A Virtuous Cycle' on 2022-08-30 in the program"});
+}
+
+TEST(Corrections, MovingASessionToAnotherDayMovesItsDay) {
+    auto r = apply(R"([[session]]
+match = { kind = "Oral", title = "Systems for ML 1" }
+start = "2022-08-30T09:00"
+)");
+    EXPECT_EQ(find(r.program, "Systems for ML 1").day, date::local_days{date::year{2022} / 8 / 30});
 }
 
 // ---- talks -------------------------------------------------------------------------------
@@ -190,6 +219,7 @@ description = "Moved in from Tuesday."
     EXPECT_EQ(lunch.start, venue_time("2022-08-29T12:00"));
     EXPECT_EQ(lunch.end, venue_time("2022-08-29T13:00"));
     EXPECT_EQ(lunch.start_origin, Origin::corrected);
+    EXPECT_EQ(lunch.day, date::local_days{date::year{2022} / 8 / 29});
     EXPECT_EQ(lunch.source, (SourceRef{"corrections.toml", 1}));
     const Session& keynote = r.program.sessions[11];
     EXPECT_EQ(keynote.speakers, std::vector<std::string>{"Ana Ruiz"});

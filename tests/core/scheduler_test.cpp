@@ -363,6 +363,25 @@ TEST(Scheduler, UntimedSessionsBelongToTheDayOfTheTimedOneBeforeThem) {
     EXPECT_EQ(titles(tuesday.later), std::vector<std::string>{"Tuesday Tutorial"});
 }
 
+TEST(Scheduler, TheDayAProgramFilesAnUntimedSessionUnderWins) {
+    Program p = seed();
+    p.sessions.push_back(session("Tutorial", "Wednesday Tutorial", "Exhibit Hall A", std::nullopt));
+    p.sessions.back().day = date::local_days{date::year{2022} / 8 / 31};
+    p.sessions[2].day.reset();  // the invited talk: Monday by its neighbours
+    auto monday = board(p, "Exhibit Hall A", at("2022-08-29T17:20"));
+    EXPECT_EQ(titles(monday.later),
+              (std::vector<std::string>{"Systems for ML and ML for Systems: A Virtuous Cycle",
+                                        testing::gemmini, testing::time_series}));
+    // Wednesday has nothing timed, yet it is a day of the program, with its untimed session.
+    auto wednesday = board(p, "Exhibit Hall A", at("2022-08-31T09:00"));
+    EXPECT_EQ(wednesday.status, RoomStatus::after_last_session);
+    EXPECT_EQ(titles(wednesday.later), std::vector<std::string>{"Wednesday Tutorial"});
+    EXPECT_EQ(board(p, "Exhibit Hall A", at("2022-08-30T09:00")).status,
+              RoomStatus::after_last_session);
+    EXPECT_EQ(board(p, "Exhibit Hall A", at("2022-09-01T09:00")).status,
+              RoomStatus::after_conference);
+}
+
 TEST(Scheduler, AProgramWithNoTimesListsEverythingAsToBeAnnounced) {
     Program p;
     p.timezone = "America/Los_Angeles";
