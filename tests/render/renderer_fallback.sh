@@ -8,19 +8,10 @@ set -euo pipefail
 
 kiosk=$1
 source=$2
+# cleanup and fail as the Xvfb tests have them; this test needs no X server, only its scratch folder.
+. "$source/tests/render/xvfb_common.sh"
 export LSAN_OPTIONS="suppressions=$source/tests/render/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 work=$(mktemp -d /tmp/kiosk-fallback.XXXXXX)
-pid=
-cleanup() {
-    [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
-    rm -rf -- "$work"
-}
-trap cleanup EXIT
-fail() {
-    echo "FAIL: $*" >&2
-    cat "$work/err" >&2 || true
-    exit 1
-}
 cat >"$work/kiosk.toml" <<TOML
 [venue]
 timezone = "America/Los_Angeles"
