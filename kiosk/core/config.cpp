@@ -776,14 +776,6 @@ void resolve_paths(Config& c, const std::string& base_dir) {
 
 }  // namespace
 
-std::string to_string(const Hotkey& h) {
-    std::string out;
-    if (h.ctrl) out += "Ctrl+";
-    if (h.alt) out += "Alt+";
-    if (h.shift) out += "Shift+";
-    return out + h.key;
-}
-
 const std::vector<std::string_view>& rotating_slide_names() {
     static const std::vector<std::string_view> names = {"up_next", "talk", "around", "later"};
     return names;

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/hotkey.h"
 #include "kiosk/core/program.h"
 #include "kiosk/core/result.h"
 #include "kiosk/core/scheduler.h"
@@ -27,20 +28,6 @@ enum class ClockFormat {
     h24,  // 09:10, 16:45
     h12,  // 9:10 a.m., 4:45 p.m.
 };
-
-// A key chord that opens the staff overlay: modifiers plus one key named as SDL names keys
-// ("F12", "S", "Escape"); the render layer turns the name into a key code.
-struct Hotkey {
-    bool ctrl = false;
-    bool alt = false;
-    bool shift = false;
-    std::string key;  // "S", "F12"; never empty in a parsed config
-
-    bool operator==(const Hotkey&) const = default;
-};
-
-// "Ctrl+Alt+S" (the form the config uses and the overlay shows).
-std::string to_string(const Hotkey& h);
 
 struct VenueConfig {
     std::string name;              // [venue] name: shown on status slides; may be empty

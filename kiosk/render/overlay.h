@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/config.h"
+#include "kiosk/core/hotkey.h"
 #include "kiosk/slides/slide.h"
 
 union SDL_Event;
