@@ -1,6 +1,6 @@
 // The screen's configuration (kiosk.toml): one aggregate with every default and its meaning.
 //
-// Every key is declared once, as data, in config.cpp (name, type, how to read it, how to show
+// Every key is declared once, as data, in config_keys.cpp (name, type, how to read it, how to show
 // its default) and documented in docs/options.md; a test keeps the two in step. Defaults live
 // here, in the member initialisers, and nowhere else. Paths are resolved against the config
 // file's folder at parse time, so the rest of the kiosk only sees usable paths.

@@ -1,0 +1,158 @@
+// Reading kiosk.toml: walks the document through the key table (config_keys.cpp), reports errors
+// with file:line, up to 16 of them.
+#include <algorithm>
+#include <filesystem>
+
+#include "kiosk/core/config.h"
+#include "kiosk/core/config_keys.h"
+#include "kiosk/core/names.h"
+#include "kiosk/core/time.h"
+
+namespace kiosk {
+
+namespace {
+
+using config_detail::describe;
+using config_detail::find_key;
+using config_detail::key_table;
+using config_detail::KeyDef;
+using config_detail::line_of;
+using config_detail::Reader;
+
+// mpv stops after 16: enough to fix a file in one go, few enough to read.
+constexpr std::size_t max_errors = 16;
+
+std::vector<std::string> section_names() {
+    std::vector<std::string> out;
+    for (const auto& k : key_table()) {
+        auto s = std::string(k.name.substr(0, k.name.find('.')));
+        if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+    }
+    return out;
+}
+
+std::vector<std::string> keys_of_section(std::string_view section) {
+    std::vector<std::string> out;
+    for (const auto& k : key_table()) {
+        auto dot = k.name.find('.');
+        if (k.name.substr(0, dot) == section) out.emplace_back(k.name.substr(dot + 1));
+    }
+    return out;
+}
+
+//-----------------------------------------------------------------------------------------------
+// [SECTION] Walking the document
+//-----------------------------------------------------------------------------------------------
+
+void read_document(const toml::table& root, Config& c, Reader& r) {
+    auto sections = section_names();
+    std::vector<std::string> all_keys;
+    for (const auto& k : key_table()) all_keys.emplace_back(k.name);
+    for (auto&& [sk, section_node] : root) {
+        std::string section(sk.str());
+        bool known = std::find(sections.begin(), sections.end(), section) != sections.end();
+        const auto* table = section_node.as_table();
+        if (!known) {
+            if (table != nullptr) {
+                r.error(line_of(sk.source()), "unknown section '" + section + "'" +
+                                                  did_you_mean(closest(section, sections)));
+            } else {
+                // `room = …` above every section: suggest the full key it probably meant.
+                std::optional<std::string> guess;
+                for (const auto& k : all_keys) {
+                    if (k.substr(k.find('.') + 1) == section) guess = k;
+                }
+                r.error(line_of(sk.source()),
+                        "unknown key '" + section + "'" +
+                            (guess ? " (did you mean '" + *guess + "' in [" +
+                                         guess->substr(0, guess->find('.')) + "]?)"
+                                   : " (every key belongs to a section such as [screen])"));
+            }
+            continue;
+        }
+        if (table == nullptr) {
+            r.error(line_of(sk.source()), "'" + section + "' must be a section ([" + section +
+                                              "]), not " + describe(section_node));
+            continue;
+        }
+        auto keys = keys_of_section(section);
+        for (auto&& [k, v] : *table) {
+            std::string name = section + "." + std::string(k.str());
+            const KeyDef* def = find_key(name);
+            if (def == nullptr) {
+                r.error(line_of(k.source()),
+                        "unknown key '" + name + "'" + did_you_mean(closest(k.str(), keys)));
+                continue;
+            }
+            def->read(v, c, r);
+        }
+    }
+    if (r.until_text) {
+        auto zone = find_zone(c.venue.timezone);
+        if (zone) {
+            auto t = parse_instant(r.until_text->first, *zone.value(), "announcement.until");
+            if (t) {
+                c.announcement.until = *t;
+            } else {
+                r.error(r.until_text->second, t.error().front().message);
+            }
+        }
+    }
+}
+
+// Relative paths, written or default, mean "next to the config file".
+void resolve_paths(Config& c, const std::string& base_dir) {
+    if (base_dir.empty()) return;
+    for (std::string* p :
+         {&c.data.program, &c.data.corrections, &c.state.dir, &c.state.status_file}) {
+        if (!p->empty() && std::filesystem::path(*p).is_relative()) {
+            *p = (std::filesystem::path(base_dir) / *p).lexically_normal().string();
+        }
+    }
+}
+
+}  // namespace
+
+Result<Config> parse_config(std::string_view text, std::string_view file,
+                            const std::string& base_dir) {
+    Reader r{std::string(file), {}, std::nullopt};
+    toml::table root;
+    try {
+        root = toml::parse(text, std::string_view(file));
+    } catch (const toml::parse_error& e) {
+        // TOML syntax stops the parser at the first error; there is nothing after it to check.
+        r.error(line_of(e.source()), "not valid TOML: " + std::string(e.description()) +
+                                         " (column " + std::to_string(e.source().begin.column) +
+                                         ")");
+        return fail(std::move(r.errors));
+    }
+    Config c;
+    read_document(root, c, r);
+    if (r.errors.empty()) {
+        resolve_paths(c, base_dir);
+        return c;
+    }
+    std::stable_sort(r.errors.begin(), r.errors.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+    if (r.errors.size() > max_errors) {
+        r.errors.resize(max_errors);
+        r.error(0, "too many errors, stopped after " + std::to_string(max_errors));
+    }
+    return fail(std::move(r.errors));
+}
+
+Diagnostics config_warnings(const Config& config, std::string_view file) {
+    Diagnostics out;
+    if (config.screen.room.empty()) {
+        out.push_back({std::string(file), 0, Severity::warning,
+                       "screen.room is not set: the screen shows the program's first room"});
+    }
+    if (config.data.year == 0) {
+        out.push_back({std::string(file), 0, Severity::warning,
+                       "data.year is not set: day pages carry no year, so each date gets the "
+                       "nearest year in which it falls on its weekday"});
+    }
+    return out;
+}
+
+}  // namespace kiosk
