@@ -18,9 +18,9 @@
 
 #include <date/tz.h>
 
-#include "kiosk/core/labels.h"
+#include "kiosk/core/import/labels.h"
+#include "kiosk/core/import/text.h"
 #include "kiosk/core/names.h"
-#include "kiosk/core/text.h"
 #include "kiosk/core/time.h"
 
 namespace kiosk {

@@ -8,7 +8,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "kiosk/core/text.h"
+#include "kiosk/core/import/text.h"
 #include "kiosk/core/time.h"
 
 namespace kiosk {

@@ -1,9 +1,9 @@
 // Talk labels made up from abstracts: system names first, then a shortened first sentence.
-#include "kiosk/core/labels.h"
+#include "kiosk/core/import/labels.h"
 
 #include <gtest/gtest.h>
 
-#include "kiosk/core/text.h"
+#include "kiosk/core/import/text.h"
 
 namespace kiosk {
 namespace {

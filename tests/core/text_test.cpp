@@ -1,5 +1,5 @@
 // UTF-8 repair and the text helpers importers share.
-#include "kiosk/core/text.h"
+#include "kiosk/core/import/text.h"
 
 #include <gtest/gtest.h>
 

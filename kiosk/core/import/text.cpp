@@ -1,5 +1,5 @@
 // UTF-8 repair and the small text helpers importers share (see text.h).
-#include "kiosk/core/text.h"
+#include "kiosk/core/import/text.h"
 
 #include <array>
 

@@ -1,5 +1,5 @@
 // Talk labels from abstracts: the system's name, else a shortened first sentence (see labels.h).
-#include "kiosk/core/labels.h"
+#include "kiosk/core/import/labels.h"
 
 #include <algorithm>
 #include <array>
@@ -7,8 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kiosk/core/import/text.h"
 #include "kiosk/core/names.h"
-#include "kiosk/core/text.h"
 
 namespace kiosk {
 
