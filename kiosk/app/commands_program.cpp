@@ -16,7 +16,7 @@
 #include "kiosk/app/state_fs.h"
 #include "kiosk/core/config.h"
 #include "kiosk/core/corrections.h"
-#include "kiosk/core/daypage.h"
+#include "kiosk/core/import/importer.h"
 #include "kiosk/core/names.h"
 #include "kiosk/core/scheduler.h"
 #include "kiosk/core/time.h"
@@ -76,7 +76,7 @@ std::optional<Program> load_program(const std::string& path, const ImportOptions
         io.err << format_diagnostics(bytes.error());
         return std::nullopt;
     }
-    auto program = import_day_page(bytes.value(), options);
+    auto program = import_program(bytes.value(), options);
     if (!program) {
         io.err << format_diagnostics(program.error());
         return std::nullopt;
@@ -168,7 +168,7 @@ int run_check(const Invocation& inv, CommandIo io) {
     if (auto* rc = std::get_if<int>(&setup)) return *rc;
     const Setup& s = std::get<Setup>(setup);
     const std::string& path = inv.positionals.at(0);
-    auto program = load_program(path, day_page_options(s.config, path, today()), io);
+    auto program = load_program(path, import_options(s.config, path, today()), io);
     if (!program) return exit_failure;
     std::string corrected;
     if (!apply_corrections_file(inv.get("--corrections"), *program, io, &corrected)) {
@@ -190,7 +190,7 @@ int run_rooms(const Invocation& inv, CommandIo io) {
     if (auto* rc = std::get_if<int>(&setup)) return *rc;
     const std::string& path = inv.positionals.at(0);
     auto program =
-        load_program(path, day_page_options(std::get<Setup>(setup).config, path, today()), io);
+        load_program(path, import_options(std::get<Setup>(setup).config, path, today()), io);
     if (!program) return exit_failure;
     for (const auto& room : rooms_of(*program)) io.out << room << "\n";
     return exit_ok;
@@ -256,7 +256,7 @@ int run_agenda(const Invocation& inv, CommandIo io) {
     }
     auto reference = date::floor<date::days>((*venue_zone)->to_local(*at));
     const std::string path = *inv.get("--data");
-    auto program = load_program(path, day_page_options(s.config, path, reference), io);
+    auto program = load_program(path, import_options(s.config, path, reference), io);
     if (!program) return exit_failure;
     // The screen's corrections (the config's data.corrections, when that file exists), unless
     // --corrections names others.

@@ -8,7 +8,7 @@
 #include "kiosk/app/reload_screen.h"
 #include "kiosk/app/run.h"
 #include "kiosk/core/clock.h"
-#include "kiosk/core/daypage.h"
+#include "kiosk/core/import/importer.h"
 #include "kiosk/core/time.h"
 #include "kiosk/render/canvas.h"
 #include "kiosk/render/fonts.h"
@@ -168,8 +168,7 @@ int run_run(const Invocation& inv, CommandIo io) {
     auto import = [rehearsal_day](std::string_view bytes, const std::string& name,
                                   const Config& config) {
         // Day pages carry no year: the day being rehearsed, else today, picks it.
-        return import_day_page(bytes,
-                               day_page_options(config, name, rehearsal_day.value_or(today())));
+        return import_program(bytes, import_options(config, name, rehearsal_day.value_or(today())));
     };
     auto log = [&io, mutex = std::make_shared<std::mutex>()](const std::string& line) {
         std::lock_guard lock(*mutex);

@@ -7,7 +7,7 @@
 #include "kiosk/app/run.h"
 #include "kiosk/app/state_fs.h"
 #include "kiosk/core/corrections.h"
-#include "kiosk/core/daypage.h"
+#include "kiosk/core/import/importer.h"
 #include "kiosk/core/scheduler.h"
 
 #ifndef KIOSK_SOURCE_DIR
@@ -108,7 +108,7 @@ std::optional<ScreenSetup> load_setup(const Invocation& inv, date::local_days re
         s.boards = [why](Instant) -> Result<Board> { return fail(why); };
         return setup;
     }
-    auto program = import_day_page(bytes.value(), day_page_options(c, data, reference));
+    auto program = import_program(bytes.value(), import_options(c, data, reference));
     if (!program) {
         Diagnostics why = program.error();
         s.boards = [why](Instant) -> Result<Board> { return fail(why); };

@@ -12,7 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include <date/date.h>
+
 #include "kiosk/core/hotkey.h"
+#include "kiosk/core/import/importer.h"
 #include "kiosk/core/program.h"
 #include "kiosk/core/result.h"
 #include "kiosk/core/scheduler.h"
@@ -173,5 +176,11 @@ Result<std::string> set_config_string(std::string_view text, std::string_view fi
 // set_config_string(text, file, "screen.room", room).
 Result<std::string> set_screen_room(std::string_view text, std::string_view file,
                                     std::string_view room);
+
+// What a screen's config tells every importer: venue.timezone as the fallback zone, data.year
+// pinned when set (0 leaves it to `reference_day`). `reference_day` is today, or the day being
+// rehearsed, from the app's clock: core never reads it.
+ImportOptions import_options(const Config& config, std::string file_name,
+                             date::local_days reference_day);
 
 }  // namespace kiosk

@@ -1,5 +1,5 @@
 // Reading kiosk.toml: walks the document through the key table (config_keys.cpp), reports errors
-// with file:line, up to 16 of them.
+// with file:line, up to 16 of them, and says what the config means for the importers.
 #include <algorithm>
 #include <filesystem>
 
@@ -153,6 +153,16 @@ Diagnostics config_warnings(const Config& config, std::string_view file) {
                        "nearest year in which it falls on its weekday"});
     }
     return out;
+}
+
+ImportOptions import_options(const Config& config, std::string file_name,
+                             date::local_days reference_day) {
+    ImportOptions o;
+    o.file_name = std::move(file_name);
+    o.fallback_timezone = config.venue.timezone;
+    o.reference_day = reference_day;
+    if (config.data.year != 0) o.year = config.data.year;
+    return o;
 }
 
 }  // namespace kiosk

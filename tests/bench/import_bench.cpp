@@ -5,7 +5,7 @@
 
 #include <benchmark/benchmark.h>
 
-#include "kiosk/core/daypage.h"
+#include "kiosk/core/import/daypage.h"
 
 namespace {
 

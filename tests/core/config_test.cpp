@@ -417,5 +417,18 @@ TEST(ConfigDocs, EveryKeyIsDocumentedAndEveryDocumentedKeyExists) {
     }
 }
 
+TEST(ConfigImportOptions, ComeFromTheScreensConfig) {
+    Config c;
+    c.venue.timezone = "Europe/Vienna";
+    const date::local_days today{date::year{2026} / 11 / 27};
+    ImportOptions o = import_options(c, "program.txt", today);
+    EXPECT_EQ(o.file_name, "program.txt");
+    EXPECT_EQ(o.fallback_timezone, "Europe/Vienna");
+    EXPECT_EQ(o.reference_day, today);
+    EXPECT_EQ(o.year, std::nullopt);  // data.year = 0: the nearest year
+    c.data.year = 2022;
+    EXPECT_EQ(import_options(c, "program.txt", today).year, 2022);
+}
+
 }  // namespace
 }  // namespace kiosk

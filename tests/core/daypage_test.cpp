@@ -1,5 +1,5 @@
 // The day-page importer: the seed in full, hand-written pages of the same family, bad input.
-#include "kiosk/core/daypage.h"
+#include "kiosk/core/import/daypage.h"
 
 #include <fstream>
 #include <random>
@@ -309,18 +309,6 @@ TEST(DayPage, ASkippedHourIsReadAsTheMomentTheClocksJump) {
     EXPECT_THAT(messages(r->warnings),
                 ElementsAre("program.txt:1: warning: Sun 13 Mar 02:30 does not exist in "
                             "America/Los_Angeles (the clocks jump forward); read as 03:00"));
-}
-
-TEST(DayPage, OptionsComeFromTheScreensConfig) {
-    Config c;
-    c.venue.timezone = "Europe/Vienna";
-    const date::local_days today{date::year{2026} / 11 / 27};
-    ImportOptions o = day_page_options(c, "program.txt", today);
-    EXPECT_EQ(o.fallback_timezone, "Europe/Vienna");
-    EXPECT_EQ(o.reference_day, today);
-    EXPECT_EQ(o.year, std::nullopt);  // data.year = 0: the nearest year
-    c.data.year = 2022;
-    EXPECT_EQ(day_page_options(c, "program.txt", today).year, 2022);
 }
 
 // ---- bad input ------------------------------------------------------------------------------

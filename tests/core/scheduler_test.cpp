@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>
 
-#include "kiosk/core/daypage.h"
+#include "kiosk/core/import/daypage.h"
 #include "kiosk/core/time.h"
 
 #include "tests/support/seed_program.h"

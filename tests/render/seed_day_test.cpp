@@ -10,7 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/core/config.h"
-#include "kiosk/core/daypage.h"
+#include "kiosk/core/import/daypage.h"
 #include "kiosk/core/scheduler.h"
 #include "kiosk/core/time.h"
 #include "kiosk/render/fonts.h"
@@ -26,7 +26,7 @@ Program seed() {
     Config config;
     config.venue.timezone = "America/Los_Angeles";
     auto day = date::local_days{date::year{2022} / 8 / 29};
-    auto program = import_day_page(bytes.str(), day_page_options(config, "program.txt", day));
+    auto program = import_day_page(bytes.str(), import_options(config, "program.txt", day));
     if (!program) throw std::runtime_error(format_diagnostics(program.error()));
     return program.value();
 }

@@ -1,0 +1,35 @@
+// The registry of program importers (see importer.h): which formats kiosk reads, in which order.
+#include <string>
+
+#include "kiosk/core/import/daypage.h"
+#include "kiosk/core/import/importer.h"
+
+namespace kiosk {
+
+const std::vector<const Importer*>& importers() {
+    // Formats with a signature of their own go before the day page, which takes any text.
+    static const DayPageImporter day_page{};
+    static const std::vector<const Importer*> all = {&day_page};
+    return all;
+}
+
+const Importer* find_importer(std::string_view bytes) {
+    for (const Importer* importer : importers()) {
+        if (importer->recognises(bytes)) return importer;
+    }
+    return nullptr;
+}
+
+Result<Program> import_program(std::string_view bytes, const ImportOptions& options) {
+    if (const Importer* importer = find_importer(bytes)) return importer->import(bytes, options);
+    // Naming every format tried tells staff what kiosk would have read instead.
+    std::string tried;
+    for (const Importer* importer : importers()) {
+        if (!tried.empty()) tried += ", ";
+        tried += importer->name();
+    }
+    return fail(Diagnostic{options.file_name, 0, Severity::error,
+                           "not a program file kiosk can read (tried: " + tried + ")"});
+}
+
+}  // namespace kiosk
