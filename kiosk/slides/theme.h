@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/slides/tokens.h"
+
 namespace kiosk {
 
 struct Colour {
@@ -53,15 +55,14 @@ struct KindColour {
 };
 
 // Sizes as shares of the screen's short side, so a slide looks the same from 720p to 4K and in
-// portrait. Body text at 3.5% gives Inter a cap height of 2.5% of the short side, the floor for
-// reading from five metres.
+// portrait. The defaults are the design tokens (tokens.h), which say why body text is 3.5%.
 struct TypeScale {
-    double display = 0.089;  // the session on now
-    double title = 0.068;    // talk labels, status headlines, slide headings
-    double clock = 0.057;
-    double heading = 0.046;  // the room name, titles in lists
-    double meta = 0.038;     // times and relative times
-    double body = 0.035;     // abstracts, labels, footers
+    double display = tokens::session_title;  // the session on now, status headlines
+    double title = tokens::talk_label;       // talk labels, the announcement
+    double clock = tokens::clock;
+    double heading = tokens::room_name;  // the room name, titles in lists
+    double meta = tokens::times;         // times and relative times
+    double body = tokens::body;          // abstracts, labels, footers
 
     bool operator==(const TypeScale&) const = default;
 };
