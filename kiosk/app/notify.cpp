@@ -3,13 +3,9 @@
 
 #include <algorithm>
 
-#include <date/tz.h>
-
 #ifdef KIOSK_HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
 #endif
-
-#include "kiosk/core/time.h"
 
 namespace kiosk {
 
@@ -74,64 +70,6 @@ void ServiceNotifier::send(const std::string& message) {
 #else
     (void)message;
 #endif
-}
-
-namespace {
-
-// "at 13:00", "at ≈ 10:00", or "(time to be announced)" for a session with no time.
-std::string when(const std::optional<Instant>& t, bool estimated, const date::time_zone* zone,
-                 std::string_view word) {
-    if (!t || zone == nullptr) return "(time to be announced)";
-    return std::string(word) + (estimated ? " ≈ " : " ") + format_hhmm(*t, *zone);
-}
-
-// "Tue 30 Aug 09:00": for a session on another day than the board's.
-std::string day_and_time(const std::optional<Instant>& t, const date::time_zone* zone) {
-    if (!t || zone == nullptr) return "time to be announced";
-    return date::format("%a %d %b %H:%M", date::make_zoned(zone, *t));
-}
-
-// The first title, and how many more start together ("Oral A + 1 more").
-std::string titles(const std::vector<BoardSession>& sessions) {
-    std::string out = sessions.front()->title;
-    if (sessions.size() > 1) out += " + " + std::to_string(sessions.size() - 1) + " more";
-    return out;
-}
-
-}  // namespace
-
-std::string status_line(const Board& board) {
-    auto found = find_zone(board.timezone);
-    const date::time_zone* zone = found ? found.value() : nullptr;
-    std::string line = board.room + ": ";
-    switch (board.status) {
-        case RoomStatus::in_session: {
-            if (board.now.empty()) return line + "in session";
-            const BoardSession& on = board.now.front();
-            line += "now " + titles(board.now);
-            if (on->end) line += " " + when(on->end, on->end_estimated, zone, "until");
-            if (on.on_stage) line += ", on stage " + on->talks[*on.on_stage].label;
-            return line;
-        }
-        case RoomStatus::before_first_session:
-        case RoomStatus::between_sessions:
-            if (board.next.empty()) return line + "between sessions";
-            return line + "next " + titles(board.next) + " " +
-                   when(board.next.front()->start, false, zone, "at");
-        case RoomStatus::after_last_session:
-            line += "nothing more today";
-            break;
-        case RoomStatus::before_conference:
-            line += "before the conference";
-            break;
-        case RoomStatus::after_conference:
-            return line + "the conference is over";
-    }
-    if (board.next_day_first) {
-        const BoardSession& first = *board.next_day_first;
-        line += ", next " + first->title + " (" + day_and_time(first->start, zone) + ")";
-    }
-    return line;
 }
 
 }  // namespace kiosk

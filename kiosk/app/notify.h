@@ -12,8 +12,6 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/core/board.h"
-
 namespace kiosk {
 
 class ServiceNotifier {
@@ -58,10 +56,5 @@ class ServiceNotifier {
     bool ready_sent_ = false;
     bool stopping_sent_ = false;
 };
-
-// The one line `systemctl status kiosk` shows for a board: the room and what is on, e.g.
-// "Exhibit Hall A: now Outstanding Papers until ≈ 10:00, on stage Pathways" or
-// "Exhibit Hall A: next Distributed and Parallel Learning at 13:00". Times are venue-local.
-std::string status_line(const Board& board);
 
 }  // namespace kiosk

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include "kiosk/app/config_files.h"
+#include "kiosk/app/program_files.h"
 #include "kiosk/core/sha256.h"
 
 namespace kiosk {
@@ -48,17 +50,23 @@ std::string summary(const Diagnostics& ds) {
     return out;
 }
 
-// Reading is the same for every file: it must exist, be readable and not be empty. An empty file
-// is refused even where it would parse (an empty config is valid TOML): an empty file is far
-// more often a copy cut short than a wish for every default, which a comment line expresses.
+// Reading is the same for every file (read_input): it must exist, be readable and not be empty.
 template <class T, class Parse>
 Result<Loaded<T>> read_as(const FileSystem& fs, const std::string& path, Parse parse) {
-    auto bytes = fs.read(path);
+    auto bytes = read_input(fs, path);
     if (!bytes) return fail(bytes.error());
-    if (bytes->empty()) return fail(Diagnostic{path, 0, Severity::error, "the file is empty"});
     Result<T> value = parse(bytes.value());
     if (!value) return fail(value.error());
     return Loaded<T>{std::move(value.value()), sha256_hex(bytes.value()), std::move(bytes.value())};
+}
+
+// A config file, or its last good copy, read the one way configs are read; relative paths in
+// either follow the configured file's folder, where staff put the program.
+Result<Loaded<Config>> read_config_as(const FileSystem& fs, const std::string& path,
+                                      const std::string& configured) {
+    return read_as<Config>(fs, path, [&](const std::string& text) {
+        return parse_config_file(text, path, configured);
+    });
 }
 
 LoadedFile from_file(const std::string& path, const std::string& sha256, Instant wall) {
@@ -94,11 +102,6 @@ Config Reloader::with_overrides(Config c) const {
     return c;
 }
 
-std::string Reloader::config_base_dir() const {
-    auto parent = std::filesystem::path(options_.config_path).parent_path().string();
-    return parent.empty() ? "." : parent;
-}
-
 std::string Reloader::program_path(const Config& c) const {
     return options_.program_path ? *options_.program_path : c.data.program;
 }
@@ -112,31 +115,23 @@ void Reloader::publish(Live next) {
     live_ = std::make_shared<const Live>(std::move(next));
 }
 
-// The corrected program and its schedule, from whatever `next` holds now.
+// The corrected program and its schedule, from whatever `next` holds now: the pipeline's last
+// two steps, as every command takes them.
 void Reloader::derive(Live& next) const {
-    next.program.reset();
-    next.schedule.reset();
-    next.warnings.clear();
-    next.schedule_error.reset();
-    if (!next.imported) return;
-    next.warnings = next.imported->warnings;
-    if (next.corrections) {
-        auto corrected = apply_corrections(*next.imported, *next.corrections);
-        next.warnings.insert(next.warnings.end(), corrected.warnings.begin(),
-                             corrected.warnings.end());
-        next.program = std::make_shared<const Program>(std::move(corrected.program));
-    } else {
-        next.program = next.imported;
+    PreparedProgram p =
+        prepare_program(next.imported, next.corrections.get(), next.config.schedule);
+    next.program = std::move(p.program);
+    next.schedule = std::move(p.schedule);
+    next.warnings = std::move(p.warnings);
+    next.schedule_error = std::move(p.schedule_error);
+    if (next.schedule_error) log(*next.schedule_error);
+    // Said once per load, as every command says them: staff reading the journal see the
+    // corrections that matched nothing the moment a program or corrections file comes in.
+    std::string said = format_diagnostics(next.warnings);
+    for (std::size_t b = 0, e = said.find('\n'); e != std::string::npos;
+         b = e + 1, e = said.find('\n', b)) {
+        log(said.substr(b, e - b));
     }
-    auto schedule = make_schedule(*next.program, next.config.schedule);
-    if (!schedule) {
-        next.schedule_error = summary(schedule.error());
-        log(*next.schedule_error);
-        return;
-    }
-    next.warnings.insert(next.warnings.end(), schedule->warnings().begin(),
-                         schedule->warnings().end());
-    next.schedule = std::make_shared<const Schedule>(std::move(schedule.value()));
 }
 
 void Reloader::start(Millis now, Instant wall) {
@@ -147,9 +142,7 @@ void Reloader::start(Millis now, Instant wall) {
         }
     };
     auto parse_config_at = [&](const std::string& path) {
-        return read_as<Config>(fs_, path, [&](const std::string& text) {
-            return parse_config(text, path, config_base_dir());
-        });
+        return read_config_as(fs_, path, options_.config_path);
     };
 
     // The config: the file, else its last good copy (paths still relative to the file's folder,
@@ -169,7 +162,7 @@ void Reloader::start(Millis now, Instant wall) {
                 why + "; using the last good config, saved in " + state_.config_copy(), wall);
         } else {
             // The defaults as an empty config file would have them: paths next to the config.
-            next.config = parse_config("", options_.config_path, config_base_dir()).value();
+            next.config = parse_config_file("", options_.config_path, options_.config_path).value();
             next.config_file =
                 from_nothing(options_.config_path, FileOrigin::defaults,
                              why + "; no last good config, using the built-in defaults", wall);
@@ -340,9 +333,7 @@ bool Reloader::reject(Live& next, Slot slot, const std::string& message, Instant
 
 bool Reloader::load_config(Live& next, Instant wall) {
     config_.pending = config_.force = false;
-    auto c = read_as<Config>(fs_, config_.path, [&](const std::string& text) {
-        return parse_config(text, config_.path, config_base_dir());
-    });
+    auto c = read_config_as(fs_, config_.path, options_.config_path);
     if (!c) return reject(next, Slot::config, summary(c.error()), wall);
     if (c->sha256 == next.config_file.sha256 && next.config_file.origin == FileOrigin::file &&
         !next.config_file.error) {
@@ -395,8 +386,7 @@ bool Reloader::load_program(Live& next, Instant wall, bool forced) {
     return true;
 }
 
-Result<Done> Reloader::set_config(std::string_view key, std::string_view value, Millis now,
-                                  Instant wall) {
+Result<Done> Reloader::set_config(const ConfigEdits& edits, Millis now, Instant wall) {
     if (options_.config_path.empty()) {
         return fail(Diagnostic{"", 0, Severity::error,
                                "the kiosk runs without a config file (no --config): nothing to "
@@ -405,13 +395,18 @@ Result<Done> Reloader::set_config(std::string_view key, std::string_view value, 
     // Edit what staff see on disk, not the last good copy: a broken file stays broken.
     auto text = fs_.read(options_.config_path);
     if (!text) return fail(text.error());
-    auto edited = set_config_string(text.value(), options_.config_path, key, value);
-    if (!edited) return fail(edited.error());
-    auto written = fs_.write_atomic(options_.config_path, edited.value());
+    std::string edited = std::move(text.value());
+    for (const auto& [key, value] : edits) {
+        auto next = set_config_string(edited, options_.config_path, key, value);
+        if (!next) return fail(next.error());
+        edited = std::move(next.value());
+    }
+    auto written = fs_.write_atomic(options_.config_path, edited);
     if (!written) return written;
-    if (key == "screen.room") options_.room.reset();
-    log(options_.config_path + ": staff set " + std::string(key) + " to '" + std::string(value) +
-        "'");
+    for (const auto& [key, value] : edits) {
+        if (key == "screen.room") options_.room.reset();
+        log(options_.config_path + ": staff set " + key + " to '" + value + "'");
+    }
     config_.force = true;
     tick(now, wall);
     return Done{};

@@ -84,6 +84,9 @@ struct Live {
     std::optional<std::string> last_error() const;
 };
 
+// String keys of the config and their new values ("announcement.text", "Lunch in Hall B").
+using ConfigEdits = std::vector<std::pair<std::string, std::string>>;
+
 // The program importer, given the file's bytes, its name for diagnostics and the config it is
 // read under (zone, year). The app binds the day-page importer and the clock's day to it.
 using ProgramImporter =
@@ -116,9 +119,10 @@ class Reloader {
     // Staff's "reload now": every file is read on the next tick, without waiting for quiet.
     void reload_all();
 
-    // Staff's overlay: rewrites one string key of the config file atomically (comments kept)
-    // and applies it at once. Choosing a room ends a `--room` override.
-    Result<Done> set_config(std::string_view key, std::string_view value, Millis now, Instant wall);
+    // Staff's overlay: rewrites string keys of the config file in one atomic write (comments
+    // kept) and applies them at once; nothing is written when any edit is refused. Choosing a
+    // room ends a `--room` override.
+    Result<Done> set_config(const ConfigEdits& edits, Millis now, Instant wall);
 
     std::shared_ptr<const Live> live() const { return live_; }
 
@@ -148,7 +152,6 @@ class Reloader {
     void publish(Live next);
     void log(const std::string& line) const;
     Config with_overrides(Config c) const;
-    std::string config_base_dir() const;
     std::string program_path(const Config& c) const;
 
     FileSystem& fs_;

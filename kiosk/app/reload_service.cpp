@@ -2,11 +2,12 @@
 #include "kiosk/app/reload_service.h"
 
 #include <algorithm>
-#include <future>
 
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
+
+#include "kiosk/app/venue_clock.h"
 
 namespace kiosk {
 
@@ -14,8 +15,6 @@ namespace {
 
 // The fallback for what inotify cannot see (symlink targets, folders created later, no inotify).
 constexpr Millis periodic_check{2000};
-
-Instant wall_now() { return date::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
 
 }  // namespace
 
@@ -71,15 +70,12 @@ void ReloadService::reload_now() {
     });
 }
 
-Result<Done> ReloadService::set_config(std::string key, std::string value) {
-    auto done = std::make_shared<std::promise<Result<Done>>>();
-    auto result = done->get_future();
-    post([this, done, key = std::move(key), value = std::move(value)] {
-        auto result = reloader_.set_config(key, value, elapsed(), wall_now());
-        publish_if_new();  // before the caller wakes: it reads live() next
-        done->set_value(std::move(result));
+void ReloadService::set_config(ConfigEdits edits, Outcome done) {
+    post([this, edits = std::move(edits), done = std::move(done)] {
+        auto result = reloader_.set_config(edits, elapsed(), wall_now());
+        publish_if_new();  // before the caller hears: it reads live() next
+        if (done) done(std::move(result));
     });
-    return result.get();
 }
 
 void ReloadService::publish_if_new() {

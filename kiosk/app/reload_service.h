@@ -30,9 +30,11 @@ class ReloadService {
 
     // Staff's "reload now".
     void reload_now();
-    // Staff's room or announcement: rewrites the config and applies it; waits until done (a
-    // write and an fsync: well under a staff member's patience), and live() has it on return.
-    Result<Done> set_config(std::string key, std::string value);
+    // Staff's room or announcement: rewrites the config and applies it on the service's thread;
+    // `done` is called there with the outcome once live() has it. Never waits: the render
+    // thread asks and goes on drawing.
+    using Outcome = std::function<void(Result<Done>)>;
+    void set_config(ConfigEdits edits, Outcome done);
 
   private:
     void run();

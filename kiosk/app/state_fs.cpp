@@ -55,6 +55,13 @@ Result<Done> RealFileSystem::write_atomic(const std::string& path, std::string_v
     return write_file_atomic(path, bytes, Durability::synced);
 }
 
+Result<std::string> read_input(const FileSystem& fs, const std::string& path) {
+    auto bytes = fs.read(path);
+    if (!bytes) return fail(bytes.error());
+    if (bytes->empty()) return fail(Diagnostic{path, 0, Severity::error, "the file is empty"});
+    return bytes;
+}
+
 Result<std::string> read_file(const std::string& path) {
     Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
     if (f.fd < 0) return fail(file_error(path, "cannot read: " + reason(errno)));

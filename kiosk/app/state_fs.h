@@ -49,6 +49,11 @@ class RealFileSystem final : public FileSystem {
 
 Result<std::string> read_file(const std::string& path);
 
+// An input file (config, program, corrections) as every reader takes it: it must exist, be
+// readable and not be empty. An empty file is refused even where it would parse: it is far more
+// often a copy cut short than a wish for nothing.
+Result<std::string> read_input(const FileSystem& fs, const std::string& path);
+
 enum class Durability {
     synced,    // fsync the file and its folder: survives a power cut (last-good copies, config)
     unsynced,  // rename only: atomic for readers, may be lost on a power cut (the status file,

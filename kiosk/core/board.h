@@ -15,6 +15,10 @@
 
 #include "kiosk/core/program.h"
 
+namespace date {
+class time_zone;
+}
+
 namespace kiosk {
 
 enum class RoomStatus {
@@ -110,6 +114,10 @@ struct Board {
     std::string room;  // canonical spelling, as in the program
     Instant at;
     std::string timezone;
+    // The zone `timezone` names, resolved once by the scheduler so no consumer looks it up
+    // again; never null on a board the scheduler made (boards built by hand may leave it unset,
+    // and are then drawn in UTC).
+    const date::time_zone* zone = nullptr;
     RoomStatus status = RoomStatus::before_conference;
     std::vector<BoardSession> now;    // this room's sessions containing `at`
     std::vector<BoardSession> next;   // this room's next session today (several if they start

@@ -475,6 +475,7 @@ Result<Board> make_board(const Schedule& schedule, std::string_view room, Instan
     b.room = here.name;
     b.at = at;
     b.timezone = schedule.timezone_;
+    b.zone = schedule.zone_;
     const DayPos pos = locate(schedule.days_, at);
 
     // This room.

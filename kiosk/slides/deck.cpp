@@ -86,7 +86,11 @@ void add_talk_slides(DeckBuilder& slides, const Context& c) {
 Deck build_deck(const DeckInput& input, Size screen, const Theme& theme, const DeckOptions& options,
                 const TextMeasurer& measure) {
     Geometry g = Geometry::for_screen(screen);
-    const date::time_zone* zone = deck_parts::zone_or_utc(input.board ? input.board->timezone : "");
+    // The scheduler resolved the board's zone; only a board made by hand may lack it.
+    const date::time_zone* zone =
+        input.board && input.board->zone != nullptr
+            ? input.board->zone
+            : deck_parts::zone_or_utc(input.board ? input.board->timezone : "");
     Context c{
         input.board, deck_parts::lists_of(input.board, *zone), zone, input.at, g, theme, options,
         measure};

@@ -14,6 +14,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "kiosk/app/board_text.h"
 #include "kiosk/core/time.h"
 
 namespace kiosk {
@@ -169,6 +170,7 @@ Board board(RoomStatus status) {
     Board b;
     b.room = "Exhibit Hall A";
     b.timezone = "America/Los_Angeles";
+    b.zone = date::locate_zone(b.timezone);
     b.at = local("2022-08-29T08:50");
     b.status = status;
     return b;

@@ -87,7 +87,7 @@ TEST(CheckCommand, AnUnusableFileExits1WithTheReasonFirst) {
     auto r = run({"check", empty, "--config", config});
     EXPECT_EQ(r.rc, exit_failure);
     EXPECT_EQ(r.out, "");
-    EXPECT_EQ(r.err, empty + ": the file is empty; expected the text of a day page\n");
+    EXPECT_EQ(r.err, empty + ": the file is empty\n");
 
     auto binary = dir.write("photo.jpg", std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11));
     r = run({"check", binary, "--config", config});
@@ -125,7 +125,7 @@ TEST(CheckCommand, TimezoneWinsOverTheConfig) {
     EXPECT_EQ(r.rc, exit_ok);
     EXPECT_THAT(r.out, HasSubstr("  time zone  Europe/Vienna (--timezone)\n"));
     r = run({"check", pages + "icml-two-days.txt", "--config", config});
-    EXPECT_THAT(r.out, HasSubstr("  time zone  America/New_York (a Timezone: line in the page)\n"));
+    EXPECT_THAT(r.out, HasSubstr("  time zone  America/New_York (named in the program)\n"));
 }
 
 TEST(CheckCommand, BadOptionValuesExit2) {
@@ -200,9 +200,14 @@ TEST(AgendaCommand, TextSaysWhatIsOnStage) {
 }
 
 TEST(AgendaCommand, MistakesOnTheCommandLineExit2AndUnknownRoomsExit1) {
-    auto r = run({"agenda", "--data", seed, "--at", "2022-08-29T09:10"});
+    // The venue config names no room: one must be given.
+    auto r = run({"agenda", "--data", seed, "--at", "2022-08-29T09:10", "--config", config});
     EXPECT_EQ(r.rc, exit_usage);
-    EXPECT_EQ(r.err, "kiosk: 'agenda' needs --room\n");
+    EXPECT_EQ(r.err, "kiosk: 'agenda' needs --room (or screen.room in the config)\n");
+    // The shipped config names Exhibit Hall A and the program: neither is needed then.
+    r = run({"agenda", "--at", "2022-08-29T09:10", "--config", shipped_config});
+    EXPECT_EQ(r.rc, exit_ok) << r.err;
+    EXPECT_THAT(r.out, StartsWith("Exhibit Hall A at Mon 29 Aug 2022 09:10"));
     r = run({"agenda", "--data", seed, "--room", "Exhibit Hall A", "--at", "yesterday", "--config",
              config});
     EXPECT_EQ(r.rc, exit_usage);

@@ -360,14 +360,14 @@ TEST_F(ReloadTest, StaffChoosingARoomRewritesTheConfigAndAppliesAtOnce) {
     ReloadOptions options;
     options.room = "Exhibit Hall A";  // --room, which the staff's choice ends
     start(options);
-    ASSERT_TRUE(reloader->set_config("screen.room", "Room 2", 100ms, t0).has_value());
+    ASSERT_TRUE(reloader->set_config({{"screen.room", "Room 2"}}, 100ms, t0).has_value());
     EXPECT_EQ(live().config.screen.room, "Room 2");
     EXPECT_EQ(fs.bytes("/etc/kiosk/kiosk.toml"),
               "# by the hall\n[venue]\ntimezone = \"America/Los_Angeles\"\n[screen]\nroom = "
               "\"Room 2\"\n[data]\nprogram = \"program.txt\"\n");
     EXPECT_EQ(logged.back(), "/etc/kiosk/kiosk.toml: loaded");
     // A bad value is refused with the parser's words and the file is left alone.
-    auto bad = reloader->set_config("announcement.until", "tomorrow", 200ms, t0);
+    auto bad = reloader->set_config({{"announcement.until", "tomorrow"}}, 200ms, t0);
     ASSERT_FALSE(bad.has_value());
     EXPECT_THAT(to_string(bad.error().front()), HasSubstr("announcement.until: no date in"));
     EXPECT_THAT(fs.bytes("/etc/kiosk/kiosk.toml"), ::testing::Not(HasSubstr("until")));

@@ -21,6 +21,7 @@
 
 #include "kiosk/core/sha256.h"
 
+#include "run_kiosk.h"
 #include "temp_dir.h"
 
 extern char** environ;
@@ -47,13 +48,15 @@ void push(const TempDir& dir, const std::string& name, const std::string& bytes)
 // A `kiosk run` with its state dir in `dir`; stopped with SIGTERM when it goes out of scope.
 class Screen {
   public:
-    Screen(const TempDir& dir, std::vector<std::string> extra = {}) : dir_(dir) {
+    Screen(const TempDir& dir, std::vector<std::string> extra = {},
+           std::string now = "2022-08-29T09:10")
+        : dir_(dir) {
         std::filesystem::create_directories(dir.path("state"));
         watch_ = ::inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
         ::inotify_add_watch(watch_, dir.path("state").c_str(), IN_MOVED_TO | IN_CLOSE_WRITE);
         std::vector<std::string> args = {
-            KIOSK_EXE,         "run",   "--config",         dir.path("kiosk.toml"), "--state-dir",
-            dir.path("state"), "--now", "2022-08-29T09:10", "--windowed",           "640x360"};
+            KIOSK_EXE,         "run",   "--config", dir.path("kiosk.toml"), "--state-dir",
+            dir.path("state"), "--now", now,        "--windowed",           "640x360"};
         args.insert(args.end(), extra.begin(), extra.end());
         std::vector<char*> argv;
         for (auto& a : args) argv.push_back(a.data());
@@ -205,6 +208,60 @@ TEST(UnattendedEndToEnd, RestartOntoABrokenProgramShowsTheLastGoodOne) {
                                          "saved in " +
                                          dir.path("state/last-good/program.txt"));
     EXPECT_EQ(screen.stop(), 0);
+}
+
+// One venue clock: `run --now T` and `agenda --at T` read T as the same instant, whether the
+// program names the zone (its own wins) or only the config does.
+TEST(OneVenueClock, RunNowAndAgendaAtAgreeWhicheverNamesTheZone) {
+    struct Case {
+        std::string config;
+        std::string page;
+        std::string shown;  // what both must say for 2022-07-23T12:10
+    };
+    const std::string page = "Oral: Noon Talks Sat 23 Jul 12:00 p.m.\n[ Room 1 ]\nA talk.\n";
+    const Case cases[] = {
+        {"[screen]\nroom = \"Room 1\"\n[data]\nprogram = \"program.txt\"\nyear = 2022\n",
+         "Timezone: America/New_York\n" + page, "2022-07-23T12:10:00-04:00"},
+        {"[venue]\ntimezone = \"America/Los_Angeles\"\n[screen]\nroom = \"Room 1\"\n[data]\n"
+         "program = \"program.txt\"\nyear = 2022\n",
+         page, "2022-07-23T12:10:00-07:00"},
+    };
+    for (const auto& c : cases) {
+        TempDir dir;
+        dir.write("kiosk.toml", c.config);
+        dir.write("program.txt", c.page);
+        auto agenda = run(
+            {"agenda", "--config", dir.path("kiosk.toml"), "--at", "2022-07-23T12:10", "--json"});
+        ASSERT_EQ(agenda.rc, 0) << agenda.err;
+        EXPECT_EQ(json::parse(agenda.out)["at"], c.shown);
+        Screen screen(dir, {}, "2022-07-23T12:10");
+        json j = screen.status_when(
+            [](const json& s) { return !s["slide"].get<std::string>().empty(); });
+        EXPECT_EQ(j["clock"]["shown"], c.shown);
+        EXPECT_EQ(j["now"], json::array({"Noon Talks"}));
+        EXPECT_EQ(screen.stop(), 0);
+    }
+}
+
+// The screen follows the corrections policy of every command: a warning is said once.
+TEST(UnattendedEndToEnd, ACorrectionsWarningIsSaidOnce) {
+    TempDir dir;
+    dir.write("kiosk.toml", config + "corrections = \"corrections.toml\"\n");
+    dir.write("program.txt", seed());
+    dir.write("corrections.toml",
+              "[[session]]\nmatch = { kind = \"Oral\", title = \"Outstanding Paper\" }\n"
+              "end = \"10:15\"\n");
+    {
+        Screen screen(dir);
+        screen.status_when([](const json& j) { return !j["slide"].get<std::string>().empty(); });
+        EXPECT_EQ(screen.stop(), 0);
+    }
+    std::string log = slurp(dir.path("kiosk.log"));
+    std::string warning =
+        dir.path("corrections.toml") + ":1: warning: no Oral session titled 'Outstanding Paper'";
+    std::size_t n = 0;
+    for (auto at = log.find(warning); at != std::string::npos; at = log.find(warning, at + 1)) ++n;
+    EXPECT_EQ(n, 1u) << log;
 }
 
 }  // namespace

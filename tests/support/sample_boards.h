@@ -136,6 +136,7 @@ inline Board morning_board(const std::string& now = "08:50") {
     b.room = "Exhibit Hall A";
     b.at = at(now);
     b.timezone = "America/Los_Angeles";
+    b.zone = date::locate_zone(b.timezone);
     b.status = RoomStatus::in_session;
     b.now = {on_now(outstanding_papers(), now)};
     // As the scheduler fills them: `next` the next session here, `later` the rest of the day
@@ -170,6 +171,7 @@ inline Board status_board(RoomStatus status, const std::string& now) {
     b.room = "Exhibit Hall A";
     b.at = at(now);
     b.timezone = "America/Los_Angeles";
+    b.zone = date::locate_zone(b.timezone);
     b.status = status;
     return b;
 }

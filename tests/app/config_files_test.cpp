@@ -1,5 +1,5 @@
 // Every command finds the same config, and reads it the same way.
-#include "kiosk/app/environment.h"
+#include "kiosk/app/config_files.h"
 
 #include <gtest/gtest.h>
 
@@ -8,14 +8,14 @@
 namespace kiosk {
 namespace {
 
-TEST(Environment, ConfigOptionWinsOverTheDefault) {
+TEST(ConfigFiles, ConfigOptionWinsOverTheDefault) {
     Invocation inv;
     inv.options["--config"] = "/srv/screens/hall-b.toml";
     EXPECT_EQ(config_path(inv), "/srv/screens/hall-b.toml");
     EXPECT_EQ(config_path(Invocation{}), default_config_path());
 }
 
-TEST(Environment, DefaultIsTheInstalledConfigElseTheSourceTrees) {
+TEST(ConfigFiles, DefaultIsTheInstalledConfigElseTheSourceTrees) {
     // In a build tree without an installed screen, the source tree's config/kiosk.toml applies.
     auto path = default_config_path();
     ASSERT_TRUE(path.has_value());
@@ -24,7 +24,7 @@ TEST(Environment, DefaultIsTheInstalledConfigElseTheSourceTrees) {
         << *path;
 }
 
-TEST(Environment, RelativePathsInAConfigAreRelativeToItsFolder) {
+TEST(ConfigFiles, RelativePathsInAConfigAreRelativeToItsFolder) {
     TempDir dir;
     std::string file = dir.write("screens/kiosk.toml", "[data]\nprogram = \"program.txt\"\n");
     auto config = load_config_file(file);
@@ -32,7 +32,7 @@ TEST(Environment, RelativePathsInAConfigAreRelativeToItsFolder) {
     EXPECT_EQ(config.value().data.program, dir.path("screens") + "/program.txt");
 }
 
-TEST(Environment, AMissingOrBrokenConfigSaysWhichFile) {
+TEST(ConfigFiles, AMissingOrBrokenConfigSaysWhichFile) {
     TempDir dir;
     auto missing = load_config_file(dir.path("nope.toml"));
     ASSERT_FALSE(missing.has_value());

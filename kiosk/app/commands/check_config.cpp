@@ -1,11 +1,10 @@
-// `kiosk check-config FILE`: validates a screen's config the way `kiosk check` validates a program.
+// `kiosk check-config FILE`: validates a screen's config the way `kiosk check` validates a
+// program, reading it the one way the screen reads it.
 #include <filesystem>
 #include <ostream>
 
-#include "kiosk/app/commands.h"
-#include "kiosk/app/environment.h"
-#include "kiosk/app/state_fs.h"
-#include "kiosk/core/config.h"
+#include "kiosk/app/commands/commands.h"
+#include "kiosk/app/config_files.h"
 
 namespace kiosk {
 

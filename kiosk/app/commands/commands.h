@@ -1,4 +1,4 @@
-// The subcommands, one function each; the table in cli.cpp says which options each one takes.
+// The subcommands, one file each; the table in cli.cpp says which options each one takes.
 #pragma once
 
 #include "kiosk/app/cli.h"

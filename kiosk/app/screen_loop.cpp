@@ -1,0 +1,234 @@
+// The screen's loop (see screen_loop.h): sleep until something changes, then draw one frame.
+#include "kiosk/app/screen_loop.h"
+
+#include <algorithm>
+#include <ostream>
+
+#include "kiosk/app/board_text.h"
+#include "kiosk/app/notify.h"
+#include "kiosk/render/fonts.h"
+#include "kiosk/render/text_cache.h"
+#include "kiosk/slides/rotation.h"
+
+namespace kiosk {
+
+namespace {
+
+using steady = std::chrono::steady_clock;
+using std::chrono::duration_cast;
+using std::chrono::milliseconds;
+
+class ScreenLoop {
+  public:
+    ScreenLoop(const ScreenSetup& setup, VenueClock clock, CommandIo io, ScreenLink* link,
+               Window& screen, const TextMeasurer& measure)
+        : io_(io),
+          link_(link),
+          screen_(screen),
+          measure_(measure),
+          setup_(setup),
+          clock_(std::move(clock)),
+          rotation_(setup.rotation),
+          screenshot_(!setup.screenshot.empty()) {}
+
+    int run();
+
+  private:
+    std::chrono::seconds tick() const {
+        return setup_.deck.clock_seconds ? std::chrono::seconds(1) : std::chrono::seconds(60);
+    }
+    Millis since_start() const { return duration_cast<Millis>(steady::now() - t0_); }
+    void take_setup();
+    void refresh(Instant at, Instant at_tick, Millis now_ms);
+    void rebuild(Instant at, Millis now_ms);
+    ScreenState state(Instant at_tick, const RotationView& view) const;
+    void draw(const RotationView& view, Instant at_tick);
+    bool after_frame(const ScreenState& state);  // false: quit
+    WindowEvents sleep(Millis now_ms);
+
+    const steady::time_point t0_ = steady::now();
+    CommandIo io_;
+    ScreenLink* link_;
+    Window& screen_;
+    const TextMeasurer& measure_;
+    ScreenSetup setup_;  // the link replaces it when the config or program changes
+    VenueClock clock_;
+    Rotation rotation_;
+    Deck deck_;
+    Deck previous_;  // the deck before the latest rebuild
+    bool first_deck_ = true;
+    std::optional<Board> board_;
+    std::string board_error_;  // said once on stderr, not every minute
+    Size size_;
+    Instant shown_tick_{};
+    bool relayout_ = true;
+    bool dirty_ = true;
+    bool first_frame_ = true;
+    bool screenshot_;  // --screenshot: the first frame, then on SIGUSR1
+    RotationView last_view_{static_cast<std::size_t>(-1), -1.0};
+    std::size_t frames_ = 0;
+    ServiceNotifier service_;  // systemd (Type=notify): READY, WATCHDOG, STATUS
+};
+
+void ScreenLoop::take_setup() {
+    auto next = link_ ? link_->take() : std::nullopt;
+    if (!next) return;
+    if (!(next->rotation == setup_.rotation)) rotation_ = Rotation(next->rotation);
+    setup_ = std::move(*next);
+    relayout_ = true;
+}
+
+// A new board and deck when the minute changed or something asked for a new layout.
+void ScreenLoop::refresh(Instant at, Instant at_tick, Millis now_ms) {
+    if (!relayout_ && at_tick == shown_tick_) return;
+    bool minute_changed =
+        date::floor<std::chrono::minutes>(at) != date::floor<std::chrono::minutes>(shown_tick_);
+    if (relayout_ || minute_changed) rebuild(at, now_ms);
+    shown_tick_ = at_tick;
+    relayout_ = false;
+    dirty_ = true;
+}
+
+void ScreenLoop::rebuild(Instant at, Millis now_ms) {
+    size_ = screen_.canvas();
+    auto b = setup_.boards(at);
+    if (b) {
+        board_ = std::move(b.value());
+        board_error_.clear();
+        service_.status(status_line(*board_));
+    } else {
+        board_.reset();
+        std::string why = format_diagnostics(b.error(), 5);
+        if (why != board_error_) io_.err << "kiosk: no program to show:\n" << why;
+        board_error_ = why;
+        std::string who = setup_.room.empty() ? "" : setup_.room + ": ";
+        service_.status(who + "no program to show: " + to_string(b.error().front()));
+    }
+    DeckInput in{board_ ? &*board_ : nullptr, setup_.room, at, setup_.announcement};
+    deck_ = build_deck(in, size_, setup_.theme, setup_.deck, measure_);
+    if (first_deck_) previous_ = deck_;  // the rotation starts at the first slide anyway
+    first_deck_ = false;
+    std::vector<std::string> names;
+    for (const auto& s : deck_.slides) names.push_back(s.name);
+    rotation_.set_slides(std::move(names), restarts_rotation(previous_, deck_), now_ms);
+    previous_ = deck_;
+}
+
+ScreenState ScreenLoop::state(Instant at_tick, const RotationView& view) const {
+    ScreenState s{board_ ? board_->room : setup_.room,
+                  {},
+                  "",
+                  at_tick,
+                  board_ ? board_->timezone : setup_.timezone,
+                  clock_.simulated(),
+                  clock_.speed()};
+    if (board_) {
+        for (const auto& session : board_->now) s.now.push_back(session->title);
+    }
+    if (view.slide < deck_.slides.size()) s.slide = deck_.slides[view.slide].name;
+    return s;
+}
+
+void ScreenLoop::draw(const RotationView& view, Instant at_tick) {
+    if (!dirty_ && view == last_view_) return;
+    const Slide* slide = view.slide < deck_.slides.size() ? &deck_.slides[view.slide] : nullptr;
+    ChromeInput chrome_in{board_ ? board_->room : setup_.room,
+                          board_ ? board_->timezone : setup_.timezone, at_tick, rotation_.current(),
+                          deck_.slides.size()};
+    // The lit dot moves with the slide that is fading in, not a frame later.
+    chrome_in.slide = view.slide;
+    Slide chrome = layout_chrome(chrome_in, size_, setup_.theme, setup_.deck, measure_);
+    screen_.draw(setup_.theme, slide, view.opacity, chrome);
+    ++frames_;
+    last_view_ = view;
+    dirty_ = false;
+    if (first_frame_) {
+        first_frame_ = false;
+        service_.ready();
+        io_.err << "kiosk: showing " << (board_ ? board_->room : setup_.room) << " on "
+                << screen_.describe() << "; first frame after " << since_start().count() << " ms\n";
+    }
+    if (screenshot_ && !setup_.screenshot.empty()) {
+        screenshot_ = false;
+        auto ok = write_png(setup_.screenshot, screen_.read_pixels());
+        if (!ok) io_.err << to_string(ok.error().front()) << "\n";
+    }
+}
+
+bool ScreenLoop::after_frame(const ScreenState& state) {
+    if (!link_) return true;
+    LinkRequests asked = link_->after_frame(state);
+    if (asked.quit) return false;
+    if (asked.set_clock) clock_.set(*asked.set_clock);
+    if (asked.set_speed) clock_.set_speed(*asked.set_speed);
+    if (asked.real_time) clock_.real_time();
+    if (asked.clock_changed()) relayout_ = true;
+    if (asked.redraw || relayout_) dirty_ = true;
+    return true;
+}
+
+WindowEvents ScreenLoop::sleep(Millis now_ms) {
+    // A stopped rehearsal clock never ticks: wake for the rotation alone.
+    Millis next = rotation_.next_change(now_ms);
+    if (auto until = clock_.until_next(tick())) next = std::min(next, since_start() + *until);
+    // The loop is turning: tell the watchdog, and wake in time to tell it again.
+    service_.watchdog(steady::now());
+    if (auto due = service_.watchdog_due(steady::now())) {
+        next = std::min(next, duration_cast<Millis>(*due - t0_));
+    }
+    auto wake_at = next == Millis::max() ? steady::time_point::max() : t0_ + next;
+    if (link_) wake_at = std::min(wake_at, link_->due());
+    return screen_.wait(wake_at);
+}
+
+int ScreenLoop::run() {
+    while (true) {
+        take_setup();
+        Millis now_ms = since_start();
+        Instant at = clock_.now();
+        Instant at_tick = at - at.time_since_epoch() % tick();
+        refresh(at, at_tick, now_ms);
+        rotation_.advance(now_ms);
+        RotationView view = rotation_.view(now_ms);
+        ScreenState shown = state(at_tick, view);
+        if (link_) link_->before_frame(shown, deck_);
+        draw(view, at_tick);
+        if (!after_frame(shown)) break;
+        if (dirty_) continue;  // draw the change now, before sleeping
+        auto events = sleep(now_ms);
+        if (events.quit) break;
+        if (events.resized) relayout_ = true;
+        if (events.overlay) dirty_ = true;
+        if (events.screenshot) screenshot_ = dirty_ = true;
+    }
+    service_.stopping();
+    auto stats = screen_.cache().stats();
+    io_.err << "kiosk: stopped after " << frames_ << " frames (" << stats.renders
+            << " lines of text rendered, " << stats.hits << " reused)\n";
+    return exit_ok;
+}
+
+}  // namespace
+
+int run_screen(const ScreenSetup& setup, VenueClock clock, CommandIo io, ScreenLink* link) {
+    auto fonts = FontSet::open(setup.font_dirs);
+    if (!fonts) {
+        io.err << "kiosk: " << fonts.error().front().message << "\n";
+        return exit_failure;
+    }
+    auto window = Window::open(setup.window, *fonts.value());
+    if (!window) {
+        io.err << "kiosk: " << window.error().front().message << "\n";
+        return exit_failure;
+    }
+    Window& screen = *window.value();
+    if (!screen.renderer_fallback().empty()) {
+        io.err << "kiosk: " << screen.renderer_fallback() << "\n";
+    }
+    if (link) link->connect(&screen, fonts.value().get());
+    int rc = ScreenLoop(setup, std::move(clock), io, link, screen, *fonts.value()).run();
+    if (link) link->connect(nullptr, nullptr);  // the window goes next: nothing may wake it now
+    return rc;
+}
+
+}  // namespace kiosk

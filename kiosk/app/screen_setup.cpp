@@ -1,0 +1,160 @@
+// The screen's setup from the config, the command line and a Live (see screen_setup.h).
+#include "kiosk/app/screen_setup.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "kiosk/core/names.h"
+
+#ifndef KIOSK_SOURCE_DIR
+#define KIOSK_SOURCE_DIR "."
+#endif
+#ifndef KIOSK_INSTALL_DATADIR
+#define KIOSK_INSTALL_DATADIR "/usr/share/kiosk"
+#endif
+
+namespace kiosk {
+
+namespace {
+
+// The parser accepted only #RRGGBB, so this cannot fail for a parsed config; a default-built one
+// holds the design's colours, which parse too.
+Colour colour(const std::string& text, Colour fallback) {
+    return parse_colour(text).value_or(fallback);
+}
+
+bool shows(const Config& c, std::string_view slide) {
+    return std::find(c.slides.show.begin(), c.slides.show.end(), slide) != c.slides.show.end();
+}
+
+// Where the fonts may be: next to an installed binary, the install prefix, the source tree.
+std::vector<std::string> font_dirs() {
+    std::vector<std::string> dirs;
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) dirs.push_back((exe.parent_path().parent_path() / "share/kiosk/fonts").string());
+    dirs.push_back(std::string(KIOSK_INSTALL_DATADIR) + "/fonts");
+    dirs.push_back(std::string(KIOSK_SOURCE_DIR) + "/assets/fonts");
+    return dirs;
+}
+
+}  // namespace
+
+Result<Size> parse_size(std::string_view text, std::string_view what) {
+    auto x = text.find_first_of("xX");
+    int w = 0;
+    int h = 0;
+    auto num = [](std::string_view s, int& out) {
+        if (s.empty() || s.size() > 5) return false;
+        for (char c : s) {
+            if (c < '0' || c > '9') return false;
+            out = out * 10 + (c - '0');
+        }
+        return true;
+    };
+    if (x == std::string_view::npos || !num(text.substr(0, x), w) || !num(text.substr(x + 1), h) ||
+        w < 160 || h < 120 || w > 16384 || h > 16384) {
+        return fail(Diagnostic{"", 0, Severity::error,
+                               std::string(what) + ": expected a size such as 1920x1080 (from " +
+                                   "160x120 to 16384x16384), not '" + std::string(text) + "'"});
+    }
+    return Size{w, h};
+}
+
+Result<ScreenOverrides> screen_overrides(const Invocation& inv) {
+    ScreenOverrides out;
+    if (auto w = inv.get("--windowed")) {
+        auto size = parse_size(*w, "--windowed");
+        if (!size) return fail(size.error());
+        out.windowed = size.value();
+    }
+    out.screenshot = inv.get("--screenshot").value_or("");
+    return out;
+}
+
+ScreenSetup screen_setup(const Live& live, const ScreenOverrides& overrides) {
+    ScreenSetup s;
+    s.config = live.config;
+    const Config& c = s.config;
+    s.room = c.screen.room;
+    if (s.room.empty() && live.schedule && !live.schedule->rooms().empty()) {
+        s.room = live.schedule->rooms().front();
+    }
+    s.theme = theme_from(c);
+    s.deck = deck_options_from(c);
+    s.rotation = rotation_options_from(c);
+    s.window.display = c.screen.display;
+    s.window.rotation = c.screen.rotation;
+    s.window.gpu = c.screen.renderer == RendererKind::gpu;
+    s.window.windowed =
+        overrides.windowed.value_or(Size{c.screen.windowed_width, c.screen.windowed_height});
+    if (!c.announcement.text.empty()) {
+        s.announcement = Announcement{c.announcement.text, c.announcement.until};
+    }
+    s.font_dirs = font_dirs();
+    s.screenshot = overrides.screenshot;
+    s.timezone = live.schedule ? live.schedule->timezone() : c.venue.timezone;
+    if (live.schedule) {
+        auto schedule = live.schedule;
+        std::string room = s.room;
+        s.boards = [schedule, room](Instant at) { return make_board(*schedule, room, at); };
+    } else {
+        Diagnostics why{{"", 0, Severity::error, live.last_error().value_or("no program loaded")}};
+        s.boards = [why](Instant) -> Result<Board> { return fail(why); };
+    }
+    return s;
+}
+
+Theme theme_from(const Config& config) {
+    const ThemeConfig& t = config.theme;
+    Theme out;
+    const std::pair<std::string ThemeConfig::*, Colour Theme::*> roles[] = {
+        {&ThemeConfig::background, &Theme::background},
+        {&ThemeConfig::header, &Theme::header},
+        {&ThemeConfig::panel, &Theme::panel},
+        {&ThemeConfig::track, &Theme::track},
+        {&ThemeConfig::text, &Theme::text},
+        {&ThemeConfig::body, &Theme::body},
+        {&ThemeConfig::muted, &Theme::muted},
+        {&ThemeConfig::faint, &Theme::faint},
+        {&ThemeConfig::on_kind, &Theme::on_kind},
+        {&ThemeConfig::accent, &Theme::accent},
+        {&ThemeConfig::notice, &Theme::notice},
+        {&ThemeConfig::kind_fallback, &Theme::kind_fallback},
+    };
+    for (auto [from, to] : roles) out.*to = colour(t.*from, out.*to);
+    // The config's words are checked first, so "poster" = … wins over any design word in it.
+    std::vector<KindColour> kinds;
+    for (const auto& [word, text] : t.kinds) {
+        kinds.push_back({fold_name(word), colour(text, out.kind_fallback)});
+    }
+    kinds.insert(kinds.end(), out.kinds.begin(), out.kinds.end());
+    out.kinds = std::move(kinds);
+    return out;
+}
+
+DeckOptions deck_options_from(const Config& config) {
+    DeckOptions out;
+    out.clock_24h = config.clock.format == ClockFormat::h24;
+    out.clock_seconds = config.clock.seconds;
+    out.max_talk_slides = config.slides.talks;
+    out.show_up_next = shows(config, "up_next");
+    out.show_talks = shows(config, "talk") && config.slides.talks > 0;
+    out.show_around = shows(config, "around");
+    out.show_later = shows(config, "later");
+    return out;
+}
+
+RotationOptions rotation_options_from(const Config& config) {
+    RotationOptions out;
+    out.dwell = std::chrono::seconds{config.slides.dwell_seconds};
+    return out;
+}
+
+std::optional<Announcement> announcement_from(const Config& config, Instant now) {
+    const AnnouncementConfig& a = config.announcement;
+    if (a.text.empty() || (a.until && now >= *a.until)) return std::nullopt;
+    return Announcement{a.text, a.until};
+}
+
+}  // namespace kiosk

@@ -1,0 +1,69 @@
+// The screen's setup, built in one place from the config, the command line and what the program
+// pipeline made: `kiosk run` rebuilds it whenever the reload thread publishes a new Live, and
+// `kiosk render` builds it once from the same pipeline, so both draw the same slides.
+//
+// Core cannot see the slides layer, so the config keeps plain values with the design's defaults;
+// theme_from, deck_options_from and rotation_options_from are the one place they cross over,
+// and tests check that a default config gives exactly the slides layer's defaults.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/app/cli.h"
+#include "kiosk/app/reload.h"
+#include "kiosk/core/board.h"
+#include "kiosk/core/config.h"
+#include "kiosk/render/window.h"
+#include "kiosk/slides/deck.h"
+#include "kiosk/slides/rotation.h"
+#include "kiosk/slides/theme.h"
+
+namespace kiosk {
+
+// The board for an instant; an error when there is no usable program (the screen then shows
+// the "no program loaded" slide and says why on stderr once).
+using BoardSource = std::function<Result<Board>(Instant)>;
+
+// What the command line decides about the screen itself (the room and program are applied to
+// the config before the pipeline runs).
+struct ScreenOverrides {
+    std::optional<Size> windowed;  // --windowed WxH: an ordinary window instead of full screen
+    std::string screenshot;        // --screenshot FILE: the first frame goes to this PNG, and the
+                                   // next one after each SIGUSR1 (what is on screen now)
+};
+
+// --windowed and --screenshot; the error names the option.
+Result<ScreenOverrides> screen_overrides(const Invocation& inv);
+
+// Everything the screen needs; defaults in one place (the config's).
+struct ScreenSetup {
+    Config config;
+    std::string room;          // the config's screen.room, else the program's first room
+    std::string timezone;      // the venue's as resolved: the program's own, else the config's
+    BoardSource boards;        // never empty
+    Theme theme;               // [theme]
+    DeckOptions deck;          // [slides], [clock]
+    RotationOptions rotation;  // [slides] dwell
+    WindowOptions window;      // [screen], and --windowed
+    std::optional<Announcement> announcement;  // [announcement]
+    std::vector<std::string> font_dirs;        // where the Inter fonts may be
+    std::string screenshot;                    // --screenshot
+};
+
+// The setup for what `live` holds (config, schedule, or why there is none) and the command line.
+ScreenSetup screen_setup(const Live& live, const ScreenOverrides& overrides);
+
+// "1920x1080" → {1920, 1080}, the x in any case; the error names the option.
+Result<Size> parse_size(std::string_view text, std::string_view what);
+
+Theme theme_from(const Config& config);
+DeckOptions deck_options_from(const Config& config);
+RotationOptions rotation_options_from(const Config& config);
+
+// The config's announcement while it applies at `now`; none when there is no text or it has
+// expired.
+std::optional<Announcement> announcement_from(const Config& config, Instant now);
+
+}  // namespace kiosk

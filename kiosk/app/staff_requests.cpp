@@ -1,0 +1,78 @@
+// Staff requests from the overlay (see staff_requests.h).
+#include "kiosk/app/staff_requests.h"
+
+#include "kiosk/core/time.h"
+
+namespace kiosk {
+
+StaffRequests::StaffRequests(ReloadService& service, std::function<void()> wake)
+    : service_(service), wake_(std::move(wake)) {}
+
+std::string StaffRequests::message() const {
+    std::lock_guard lock(mutex_);
+    return message_;
+}
+
+void StaffRequests::say(std::uint64_t request, std::string message) {
+    std::lock_guard lock(mutex_);
+    if (request == asked_) message_ = std::move(message);
+}
+
+void StaffRequests::edit(ConfigEdits edits, std::string done_message) {
+    std::uint64_t request = 0;
+    {
+        std::lock_guard lock(mutex_);
+        request = ++asked_;
+        message_ = "Saving\xE2\x80\xA6";
+    }
+    service_.set_config(std::move(edits), [this, request, done_message](Result<Done> done) {
+        say(request, done ? done_message : "Not done: " + to_string(done.error().front()));
+        if (wake_) wake_();
+    });
+}
+
+void StaffRequests::carry_out(const OverlayRequest& r, const std::string& timezone,
+                              LinkRequests& out) {
+    using Kind = OverlayRequest::Kind;
+    auto now = [&](std::string message) {
+        std::lock_guard lock(mutex_);
+        ++asked_;
+        message_ = std::move(message);
+    };
+    switch (r.kind) {
+        case Kind::set_room:
+            return edit({{"screen.room", r.text}}, "Room set to " + r.text);
+        case Kind::set_announcement:
+            // The expiry first: a bad one refuses the whole edit, leaving the text as it was.
+            return edit({{"announcement.until", r.until}, {"announcement.text", r.text}},
+                        "Announcement shown");
+        case Kind::clear_announcement:
+            return edit({{"announcement.text", ""}}, "Announcement cleared");
+        case Kind::set_clock: {
+            auto zone = find_zone(timezone);
+            auto t = zone ? parse_instant(r.text, *zone.value(), "time")
+                          : Result<Instant>(fail(zone.error()));
+            if (!t) return now("Not done: " + t.error().front().message);
+            out.set_clock = t.value();
+            return now("Rehearsing from " + r.text);
+        }
+        case Kind::set_speed:
+            if (r.speed < 0.0 || r.speed > max_speed) {
+                return now("Not done: the speed must be from 0 to " +
+                           std::to_string(static_cast<int>(max_speed)));
+            }
+            out.set_speed = r.speed;
+            return now("Clock speed set");
+        case Kind::real_time:
+            out.real_time = true;
+            return now("Back to real time");
+        case Kind::reload:
+            service_.reload_now();
+            return now("Reading every file again");
+        case Kind::quit:
+            out.quit = true;
+            return now("Quitting");
+    }
+}
+
+}  // namespace kiosk

@@ -1,0 +1,129 @@
+// The config's defaults are the slides layer's defaults; its values reach the slides' options.
+#include "kiosk/app/screen_setup.h"
+
+#include <gtest/gtest.h>
+
+namespace kiosk {
+namespace {
+
+using namespace std::chrono_literals;
+
+Config parse(std::string_view text) {
+    auto c = parse_config(text, "kiosk.toml", "");
+    EXPECT_TRUE(c.has_value());
+    return c ? c.value() : Config{};
+}
+
+TEST(ConfigMap, DefaultConfigGivesTheSlidesLayersDefaults) {
+    EXPECT_EQ(theme_from(Config{}), Theme{});
+    EXPECT_EQ(deck_options_from(Config{}), DeckOptions{});
+    EXPECT_EQ(rotation_options_from(Config{}), RotationOptions{});
+}
+
+TEST(ConfigMap, ThemeColoursAndKindWordsComeThrough) {
+    auto theme =
+        theme_from(parse("[theme]\nbackground = \"#000000\"\nkinds.Poster = \"#ABCDEF\"\n"
+                         "kinds.oral = \"#111111\"\n"));
+    EXPECT_EQ(theme.background, (Colour{0, 0, 0}));
+    EXPECT_EQ(theme.header, Theme{}.header);
+    EXPECT_EQ(theme.kind_colour("Poster Session"), (Colour{0xAB, 0xCD, 0xEF}));
+    // The config's words come first: its "oral" wins over the design's.
+    EXPECT_EQ(theme.kind_colour("Oral"), (Colour{0x11, 0x11, 0x11}));
+    EXPECT_EQ(theme.kind_colour("Tutorial"), Theme{}.kind_colour("Tutorial"));
+}
+
+TEST(ConfigMap, SlidesAndClock) {
+    auto c = parse(
+        "[slides]\ndwell = 20\ntalks = 1\nshow = [\"later\"]\n[clock]\nformat = \"12h\"\n"
+        "seconds = true\n");
+    auto d = deck_options_from(c);
+    EXPECT_FALSE(d.clock_24h);
+    EXPECT_TRUE(d.clock_seconds);
+    EXPECT_EQ(d.max_talk_slides, 1);
+    EXPECT_FALSE(d.show_up_next);
+    EXPECT_FALSE(d.show_talks);
+    EXPECT_FALSE(d.show_around);
+    EXPECT_TRUE(d.show_later);
+    EXPECT_EQ(rotation_options_from(c).dwell, 20s);
+    EXPECT_FALSE(deck_options_from(parse("[slides]\ntalks = 0\n")).show_talks);
+}
+
+TEST(ConfigMap, AnnouncementUntilItExpires) {
+    auto c = parse("[announcement]\ntext = \"Lunch in Hall B\"\nuntil = \"2022-08-29T13:00Z\"\n");
+    Instant noon = date::sys_days{date::year{2022} / 8 / 29} + 12h;
+    auto a = announcement_from(c, noon);
+    ASSERT_TRUE(a.has_value());
+    EXPECT_EQ(a->text, "Lunch in Hall B");
+    EXPECT_EQ(a->until, noon + 1h);
+    EXPECT_EQ(announcement_from(c, noon + 1h), std::nullopt);
+    EXPECT_EQ(announcement_from(Config{}, noon), std::nullopt);
+}
+
+using namespace std::chrono_literals;
+
+const Instant t0 = date::sys_days{date::year{2022} / 8 / 29} + 16h + 10min;
+
+Live live_with(const std::string& room, std::vector<std::string> rooms) {
+    Live live;
+    live.config.screen.room = room;
+    Program p;
+    p.timezone = "America/Los_Angeles";
+    for (const auto& r : rooms) {
+        Session s;
+        s.kind = "Oral";
+        s.title = "Session in " + r;
+        s.room = r;
+        s.start = t0;
+        p.sessions.push_back(s);
+    }
+    live.program = std::make_shared<const Program>(p);
+    live.schedule = std::make_shared<const Schedule>(make_schedule(p, {}).value());
+    return live;
+}
+
+TEST(ScreenSetup, BoardsFromTheLiveScheduleForTheConfiguredRoom) {
+    auto s = screen_setup(live_with("Room 2", {"Room 1", "Room 2"}), {});
+    EXPECT_EQ(s.room, "Room 2");
+    EXPECT_FALSE(s.font_dirs.empty());
+    EXPECT_EQ(s.timezone, "America/Los_Angeles");
+    auto board = s.boards(t0 + 1min);
+    ASSERT_TRUE(board.has_value());
+    ASSERT_EQ(board->now.size(), 1u);
+    EXPECT_EQ(board->now.front()->title, "Session in Room 2");
+}
+
+TEST(ScreenSetup, NoRoomSetShowsTheProgramsFirstRoom) {
+    auto s = screen_setup(live_with("", {"Room 2", "Room 1"}), {});
+    EXPECT_EQ(s.room, "Room 1");
+}
+
+TEST(ScreenSetup, NoProgramGivesTheReasonAndTheAnnouncementStillShows) {
+    Live live;
+    live.program_file.error = "program.txt: cannot read: no such file; no program loaded";
+    live.program_file.error_at = t0;
+    live.config.announcement.text = "Registration moved to Hall B";
+    auto s = screen_setup(live, {});
+    auto board = s.boards(t0);
+    ASSERT_FALSE(board.has_value());
+    EXPECT_EQ(board.error().front().message,
+              "program.txt: cannot read: no such file; no program loaded");
+    ASSERT_TRUE(s.announcement.has_value());
+    EXPECT_EQ(s.announcement->text, "Registration moved to Hall B");
+}
+
+TEST(ScreenSetup, TheCommandLineSetsTheWindowAndScreenshot) {
+    Invocation inv{"run", {{"--windowed", "1280X720"}, {"--screenshot", "shot.png"}}, {}};
+    auto overrides = screen_overrides(inv);
+    ASSERT_TRUE(overrides.has_value());
+    auto s = screen_setup(Live{}, overrides.value());
+    EXPECT_EQ(s.window.windowed, (Size{1280, 720}));
+    EXPECT_EQ(s.screenshot, "shot.png");
+    auto bad = screen_overrides(Invocation{"run", {{"--windowed", "big"}}, {}});
+    ASSERT_FALSE(bad.has_value());
+    EXPECT_EQ(bad.error().front().message,
+              "--windowed: expected a size such as 1920x1080 (from 160x120 to 16384x16384), not "
+              "'big'");
+}
+
+}  // namespace
+}  // namespace kiosk

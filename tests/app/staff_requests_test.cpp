@@ -1,0 +1,156 @@
+// Staff requests from the overlay: carried out on a real reload service over real files in a
+// temporary folder. Edits are answered by the reload thread; the tests wait for that answer on a
+// condition variable (never by sleeping), and one test holds the reload thread to show that the
+// render thread's side never waits for it.
+#include "kiosk/app/staff_requests.h"
+
+#include <condition_variable>
+#include <mutex>
+
+#include <gtest/gtest.h>
+
+#include "kiosk/app/state_fs.h"
+
+#include "temp_dir.h"
+
+namespace kiosk {
+namespace {
+
+using namespace std::chrono_literals;
+
+// The real file system, whose writes can be held until the test lets them go.
+struct HoldableFs final : FileSystem {
+    RealFileSystem real;
+    std::mutex mutex;
+    std::condition_variable cv;
+    bool hold = false;
+
+    FileStamp stat(const std::string& path) const override { return real.stat(path); }
+    Result<std::string> read(const std::string& path) const override { return real.read(path); }
+    Result<Done> write_atomic(const std::string& path, std::string_view bytes) override {
+        std::unique_lock lock(mutex);
+        cv.wait(lock, [&] { return !hold; });
+        return real.write_atomic(path, bytes);
+    }
+    void release() {
+        {
+            std::lock_guard lock(mutex);
+            hold = false;
+        }
+        cv.notify_all();
+    }
+};
+
+struct StaffRequestsTest : ::testing::Test {
+    TempDir dir;
+    HoldableFs fs;  // before the service, which uses it until its thread stops
+    std::unique_ptr<ReloadService> service;
+    std::unique_ptr<StaffRequests> staff;
+    std::mutex mutex;
+    std::condition_variable answered;
+    int answers = 0;
+
+    void SetUp() override {
+        dir.write("kiosk.toml", "# screen by the hall\n[screen]\nroom = \"Room 1\"\n");
+        ReloadOptions options;
+        options.config_path = dir.path("kiosk.toml");
+        options.state_dir = dir.path("state");
+        service = std::make_unique<ReloadService>(
+            fs,
+            [](std::string_view, const std::string&, const Config&) -> Result<Program> {
+                return Program{};
+            },
+            options, nullptr);
+        staff = std::make_unique<StaffRequests>(*service, [this] {
+            std::lock_guard lock(mutex);
+            ++answers;
+            answered.notify_all();
+        });
+    }
+    void TearDown() override {
+        fs.release();
+        staff.reset();
+        service.reset();
+    }
+    // Asks, and waits for the reload thread's answer when the request went there.
+    std::string ask(LinkRequests& out, OverlayRequest::Kind kind, std::string text = {},
+                    std::string until = {}, double speed = 1.0) {
+        int before = 0;
+        {
+            std::lock_guard lock(mutex);
+            before = answers;
+        }
+        staff->carry_out({kind, std::move(text), std::move(until), speed}, "America/Los_Angeles",
+                         out);
+        if (staff->message() == "Saving\xE2\x80\xA6") {
+            std::unique_lock lock(mutex);
+            EXPECT_TRUE(answered.wait_for(lock, 10s, [&] { return answers > before; }));
+        }
+        return staff->message();
+    }
+};
+
+TEST_F(StaffRequestsTest, RoomAndAnnouncementRewriteTheConfigAndApply) {
+    using Kind = OverlayRequest::Kind;
+    LinkRequests out;
+    EXPECT_EQ(ask(out, Kind::set_room, "Room 2"), "Room set to Room 2");
+    EXPECT_EQ(service->live()->config.screen.room, "Room 2");
+    EXPECT_EQ(ask(out, Kind::set_announcement, "Lunch in Hall B", "2022-08-29T13:30"),
+              "Announcement shown");
+    const auto& a = service->live()->config.announcement;
+    EXPECT_EQ(a.text, "Lunch in Hall B");
+    // In the config's zone (none set here: UTC), as the file itself would be read.
+    EXPECT_EQ(a.until, date::sys_days{date::year{2022} / 8 / 29} + 13h + 30min);
+    EXPECT_EQ(read_file(dir.path("kiosk.toml")).value(),
+              "# screen by the hall\n[screen]\nroom = \"Room 2\"\n\n[announcement]\n"
+              "text = \"Lunch in Hall B\"\nuntil = \"2022-08-29T13:30\"\n");
+    // A bad expiry refuses the whole edit: the text stays as it was.
+    EXPECT_EQ(ask(out, Kind::set_announcement, "Later", "soon")
+                  .rfind("Not done: " + dir.path("kiosk.toml") +
+                             ": announcement.until: no date in 'soon'",
+                         0),
+              0u);
+    EXPECT_EQ(service->live()->config.announcement.text, "Lunch in Hall B");
+    EXPECT_EQ(ask(out, Kind::clear_announcement), "Announcement cleared");
+    EXPECT_EQ(service->live()->config.announcement.text, "");
+    EXPECT_FALSE(out.quit);
+}
+
+TEST_F(StaffRequestsTest, AnEditNeverHoldsUpTheAskerWhileTheReloadThreadIsBusy) {
+    using Kind = OverlayRequest::Kind;
+    {
+        std::lock_guard lock(fs.mutex);
+        fs.hold = true;  // the reload thread will block in its write
+    }
+    LinkRequests out;
+    staff->carry_out({Kind::set_room, "Room 2", "", 1.0}, "America/Los_Angeles", out);
+    // Returned at once, with the write still held: staff are told it is being saved.
+    EXPECT_EQ(staff->message(), "Saving\xE2\x80\xA6");
+    EXPECT_EQ(service->live()->config.screen.room, "Room 1");
+    fs.release();
+    {
+        std::unique_lock lock(mutex);
+        ASSERT_TRUE(answered.wait_for(lock, 10s, [&] { return answers > 0; }));
+    }
+    EXPECT_EQ(staff->message(), "Room set to Room 2");
+    EXPECT_EQ(service->live()->config.screen.room, "Room 2");
+}
+
+TEST_F(StaffRequestsTest, ClockAndQuitGoToTheLoopAtOnce) {
+    using Kind = OverlayRequest::Kind;
+    LinkRequests out;
+    EXPECT_EQ(ask(out, Kind::set_clock, "2022-08-29T09:10"), "Rehearsing from 2022-08-29T09:10");
+    EXPECT_EQ(out.set_clock, date::sys_days{date::year{2022} / 8 / 29} + 16h + 10min);
+    EXPECT_EQ(ask(out, Kind::set_clock, "nine").rfind("Not done: time: no date in 'nine'", 0), 0u);
+    EXPECT_EQ(ask(out, Kind::set_speed, "", "", 60.0), "Clock speed set");
+    EXPECT_EQ(out.set_speed, 60.0);
+    EXPECT_EQ(ask(out, Kind::set_speed, "", "", -1.0),
+              "Not done: the speed must be from 0 to 10000");
+    EXPECT_EQ(ask(out, Kind::real_time), "Back to real time");
+    EXPECT_TRUE(out.real_time);
+    EXPECT_EQ(ask(out, Kind::quit), "Quitting");
+    EXPECT_TRUE(out.quit);
+}
+
+}  // namespace
+}  // namespace kiosk
