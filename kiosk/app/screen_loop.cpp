@@ -225,9 +225,9 @@ int run_screen(const ScreenSetup& setup, VenueClock clock, CommandIo io, ScreenL
     if (!screen.renderer_fallback().empty()) {
         io.err << "kiosk: " << screen.renderer_fallback() << "\n";
     }
-    if (link) link->connect(&screen, fonts.value().get());
+    if (link) link->connect(&screen);
     int rc = ScreenLoop(setup, std::move(clock), io, link, screen, *fonts.value()).run();
-    if (link) link->connect(nullptr, nullptr);  // the window goes next: nothing may wake it now
+    if (link) link->connect(nullptr);  // the window goes next: nothing may wake it now
     return rc;
 }
 

@@ -19,8 +19,6 @@
 
 namespace kiosk {
 
-class FontSet;
-
 // What the link asks of the loop after a frame (the staff overlay's clock controls, quit).
 struct LinkRequests {
     std::optional<Instant> set_clock;  // rehearse from this instant
@@ -38,8 +36,8 @@ class ScreenLink {
   public:
     virtual ~ScreenLink() = default;
     // Once the window is open; nullptr before it closes. The link may wake it from any thread
-    // and attach the staff overlay to it, drawn with `fonts` (which outlive the connection).
-    virtual void connect(Window* window, const FontSet* fonts) = 0;
+    // and attach the staff overlay to it.
+    virtual void connect(Window* window) = 0;
     // Asked whenever the loop wakes: a new setup when the files changed since the last call.
     virtual std::optional<ScreenSetup> take() = 0;
     // Before a frame may be drawn: what is on screen and the deck (for the overlay's preview).

@@ -117,15 +117,21 @@ ScreenSetup UnattendedLink::first_setup() {
     return screen_setup(*taken_, overrides_);
 }
 
-void UnattendedLink::connect(Window* window, const FontSet* fonts) {
+void UnattendedLink::connect(Window* window) {
     std::lock_guard lock(wake_mutex_);
-    if (window_ != nullptr && window_ != window) window_->attach(nullptr);
+    if (window_ != nullptr && window_ != window) {
+        window_->attach(nullptr);
+        // The overlay reads the font bytes of that window's FontSet, which may go with it.
+        overlay_.reset();
+    }
     window_ = window;
     if (window_ == nullptr) return;
     const StaffConfig& staff = service_.live()->config.staff;
     if (!overlay_) {
-        std::string font = fonts ? fonts->dir() + "/" + font_file(Weight::regular) : "";
-        overlay_ = std::make_unique<StaffOverlay>(staff.hotkey, staff.pin, font);
+        // The screen's own Inter, from the bytes its FontSet read at start-up: opening the
+        // overlay days later must not depend on the font files still being there.
+        overlay_ = std::make_unique<StaffOverlay>(staff.hotkey, staff.pin,
+                                                  window_->fonts().bytes(Weight::regular));
     }
     window_->attach(overlay_.get());
 }

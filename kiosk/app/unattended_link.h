@@ -38,7 +38,7 @@ class UnattendedLink final : public ScreenLink {
     // The first setup, from what start-up loaded.
     ScreenSetup first_setup();
 
-    void connect(Window* window, const FontSet* fonts) override;
+    void connect(Window* window) override;
     std::optional<ScreenSetup> take() override;
     void before_frame(const ScreenState& state, const Deck& deck) override;
     LinkRequests after_frame(const ScreenState& state) override;

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
 #include <cmath>
 #include <cstring>
-#include <filesystem>
 
 #include <SDL.h>
 #include <imgui.h>
@@ -58,11 +58,11 @@ struct StaffOverlay::Ui {
     bool confirm_quit = false;
 };
 
-StaffOverlay::StaffOverlay(Hotkey hotkey, std::string pin, std::string font_file, Now now)
+StaffOverlay::StaffOverlay(Hotkey hotkey, std::string pin, std::string_view font_bytes, Now now)
     : hotkey_(std::move(hotkey)),
       pin_(std::move(pin)),
       now_(now ? std::move(now) : Now([] { return steady::now(); })),
-      font_file_(std::move(font_file)),
+      font_bytes_(font_bytes),
       ui_(std::make_unique<Ui>()) {}
 
 StaffOverlay::~StaffOverlay() { detach(); }
@@ -85,9 +85,15 @@ void StaffOverlay::attach(SDL_Window* window, SDL_Renderer* renderer) {
     int h = 0;
     SDL_GetRendererOutputSize(renderer, &w, &h);
     float px = std::max(16.0f, static_cast<float>(std::min(w, h)) * 0.024f);
-    if (!font_file_.empty() && std::filesystem::exists(font_file_) &&
-        io.Fonts->AddFontFromFileTTF(font_file_.c_str(), px) != nullptr) {
-        // Inter, the screen's own face.
+    // ImGui takes the size as an int; a font file is far smaller.
+    if (!font_bytes_.empty() && font_bytes_.size() <= static_cast<std::size_t>(INT_MAX)) {
+        // Inter, the screen's own face, from the bytes the FontSet read at start-up. They are
+        // not ImGui's to free: without this the atlas would free them when the context goes.
+        ImFontConfig config;
+        config.FontDataOwnedByAtlas = false;
+        // ImGui's API takes void*, but only reads font data (its atlas builder parses it).
+        void* data = const_cast<char*>(font_bytes_.data());
+        io.Fonts->AddFontFromMemoryTTF(data, static_cast<int>(font_bytes_.size()), px, &config);
     } else {
         ImFontConfig config;
         config.SizePixels = std::round(px / 13.0f) * 13.0f;  // ProggyClean is crisp at 13 × n

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kiosk/core/hotkey.h"
@@ -61,9 +62,13 @@ class StaffOverlay {
   public:
     using Now = std::function<std::chrono::steady_clock::time_point()>;
 
-    // `font_file`: a TrueType/OpenType font for the overlay's text; empty: ImGui's own. `now`:
-    // the monotonic clock the idle timeout runs on (tests pass their own).
-    StaffOverlay(Hotkey hotkey, std::string pin, std::string font_file, Now now = {});
+    // `font_bytes`: a TrueType/OpenType font file's bytes for the overlay's text (the app passes
+    // FontSet::bytes(), read at start-up, so opening the overlay never reads the disk); empty:
+    // ImGui's own. The overlay does not copy them: ImGui reads them whenever it builds its font
+    // atlas while attached, so they must stay valid until detach() (the app's FontSet outlives
+    // the window, and the app drops the overlay when the window goes). `now`: the monotonic
+    // clock the idle timeout runs on (tests pass their own).
+    StaffOverlay(Hotkey hotkey, std::string pin, std::string_view font_bytes, Now now = {});
     ~StaffOverlay();
     StaffOverlay(const StaffOverlay&) = delete;
     StaffOverlay& operator=(const StaffOverlay&) = delete;
@@ -103,7 +108,7 @@ class StaffOverlay {
     Hotkey hotkey_;
     std::string pin_;
     Now now_;
-    std::string font_file_;
+    std::string_view font_bytes_;  // not owned: see the constructor
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
     struct Ui;  // ImGui's context and the text fields' buffers

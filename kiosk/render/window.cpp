@@ -133,6 +133,7 @@ Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options, const
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     std::unique_ptr<Window> w(new Window());
     w->options_ = options;
+    w->fonts_ = &fonts;
     w->parts_ = std::make_unique<Parts>();
     auto& p = *w->parts_;
     if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {

@@ -81,6 +81,9 @@ class Window {
     // Empty, or why the other renderer than the configured one is drawing (see open()).
     const std::string& renderer_fallback() const { return renderer_fallback_; }
     const TextCache& cache() const;
+    // The fonts passed to open(), which must outlive the window (every frame draws with them);
+    // the staff overlay's face comes from them too.
+    const FontSet& fonts() const { return *fonts_; }
 
   private:
     Window() = default;
@@ -90,6 +93,7 @@ class Window {
     bool native_wait_ = false;
     std::string renderer_fallback_;
     StaffOverlay* overlay_ = nullptr;
+    const FontSet* fonts_ = nullptr;  // set by open(), never null after
 };
 
 }  // namespace kiosk

@@ -4,12 +4,15 @@
 #include "kiosk/render/overlay.h"
 
 #include <cstdlib>
+#include <filesystem>
 
 #include <SDL.h>
 #include <gtest/gtest.h>
 
 #include "kiosk/render/fonts.h"
 #include "kiosk/render/window.h"
+
+#include "../app/temp_dir.h"
 
 namespace kiosk {
 namespace {
@@ -50,7 +53,7 @@ class OverlayTest : public ::testing::Test {
         window = std::move(w.value());
         overlay =
             std::make_unique<StaffOverlay>(Hotkey{true, true, false, "S"}, "1234",
-                                           font_dir + "/Inter-Regular.otf", [this] { return now; });
+                                           fonts->bytes(Weight::regular), [this] { return now; });
         window->attach(overlay.get());
     }
     void TearDown() override {
@@ -62,6 +65,20 @@ class OverlayTest : public ::testing::Test {
         return window->read_pixels();
     }
     WindowEvents events() { return window->wait(steady::now()); }
+
+    // The staff page of an overlay (no PIN) built with `font_bytes`, once ImGui has settled.
+    Image staff_page(std::string_view font_bytes) {
+        window->attach(nullptr);
+        overlay = std::make_unique<StaffOverlay>(Hotkey{false, false, false, "F12"}, "", font_bytes,
+                                                 [this] { return now; });
+        window->attach(overlay.get());
+        press(SDLK_F12, SDL_SCANCODE_F12, KMOD_NONE);
+        events();
+        EXPECT_TRUE(overlay->is_unlocked());
+        frame();
+        frame();
+        return frame();
+    }
 
     std::unique_ptr<FontSet> fonts;
     std::unique_ptr<Window> window;
@@ -152,6 +169,29 @@ TEST_F(OverlayTest, AChangedHotkeyTakesOverAtOnce) {
     press(SDLK_F12, SDL_SCANCODE_F12, KMOD_NONE);
     events();
     EXPECT_TRUE(overlay->is_unlocked());  // no PIN set: open at once
+}
+
+// Opened days after start-up, the overlay still has Inter: its font comes from the bytes the
+// FontSet read then, not from the files, which a package upgrade may have taken away since.
+TEST_F(OverlayTest, ItsFontComesFromTheFontSetsBytes) {
+    TempDir tmp;
+    for (Weight w : {Weight::regular, Weight::medium, Weight::semibold, Weight::bold}) {
+        std::filesystem::copy_file(font_dir + "/" + font_file(w), tmp.path(font_file(w)));
+    }
+    auto copied = FontSet::open({tmp.path()});
+    ASSERT_TRUE(copied.has_value());
+    std::filesystem::remove_all(tmp.path());
+
+    Image inter = staff_page(fonts->bytes(Weight::regular));
+    Image proggy = staff_page({});  // ImGui's own font
+    EXPECT_NE(inter, proggy);
+    EXPECT_EQ(staff_page(copied.value()->bytes(Weight::regular)), inter);
+    EXPECT_NE(staff_page(fonts->bytes(Weight::bold)), inter);
+    // Detached, the overlay's ImGui context is gone and the FontSet still owns its bytes (ImGui
+    // freeing them would be a double free here, when the FontSet goes).
+    window->attach(nullptr);
+    overlay.reset();
+    copied.value().reset();
 }
 
 }  // namespace
