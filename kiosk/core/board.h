@@ -69,6 +69,7 @@ struct ScheduledTalk {
 struct ScheduledSession {
     std::string kind;
     std::string title;
+    std::string subtitle;
     std::vector<std::string> speakers;
     std::optional<std::string> room;  // canonical spelling; none: venue-wide
     bool room_inferred = false;       // read from prose, not stated

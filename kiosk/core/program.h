@@ -55,6 +55,7 @@ struct Talk {
 struct Session {
     std::string kind;   // as the source names it: "Oral", "Invited Talk", "Registration Desk", …
     std::string title;  // never empty
+    std::string subtitle;  // "What a hallway screen must know"; frab/pretalx's <subtitle>
     std::vector<std::string> speakers;
     std::optional<std::string> room;  // none: venue-wide or not said
     Origin room_origin = Origin::stated;

@@ -339,6 +339,7 @@ Result<Schedule> make_schedule(const Program& program, const ScheduleSettings& s
         ScheduledSession ss;
         ss.kind = s.kind;
         ss.title = s.title;
+        ss.subtitle = s.subtitle;
         ss.speakers = s.speakers;
         if (!visible[i].room.name.empty()) ss.room = visible[i].room.name;
         ss.room_inferred = visible[i].room.inferred;
