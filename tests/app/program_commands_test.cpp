@@ -92,7 +92,10 @@ TEST(CheckCommand, AnUnusableFileExits1WithTheReasonFirst) {
     auto binary = dir.write("photo.jpg", std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11));
     r = run({"check", binary, "--config", config});
     EXPECT_EQ(r.rc, exit_failure);
-    EXPECT_EQ(r.err, binary + ": not a program file kiosk can read (tried: day page)\n");
+    EXPECT_EQ(r.err,
+              binary +
+                  ": not a program file kiosk can read (tried: frab/pretalx XML, c3voc/pretalx "
+                  "schedule.json, iCalendar, day page)\n");
 
     r = run({"check", dir.path("missing.txt"), "--config", config});
     EXPECT_EQ(r.rc, exit_failure);

@@ -1,4 +1,6 @@
 // The importer registry: which importer reads a file, and what is said when none can.
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -39,7 +41,8 @@ const std::string jpeg("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11);
 TEST(Importers, TheDayPageIsLastForItReadsAnyText) {
     ASSERT_FALSE(importers().empty());
     EXPECT_EQ(importers().back()->name(), "day page");
-    EXPECT_THAT(names(), ElementsAre("day page"));
+    EXPECT_THAT(names(), ElementsAre("frab/pretalx XML", "c3voc/pretalx schedule.json", "iCalendar",
+                                     "day page"));
 }
 
 TEST(Importers, TextGoesToTheDayPage) {
@@ -68,8 +71,10 @@ TEST(Importers, ImportProgramReadsWhatTheDayPageReads) {
 TEST(Importers, ANonProgramFileNamesTheFileAndEveryFormatTried) {
     auto r = import_program(jpeg, options("photo.jpg"));
     ASSERT_FALSE(r.has_value());
-    EXPECT_THAT(messages(r.error()),
-                ElementsAre("photo.jpg: not a program file kiosk can read (tried: day page)"));
+    EXPECT_THAT(
+        messages(r.error()),
+        ElementsAre("photo.jpg: not a program file kiosk can read (tried: frab/pretalx XML, "
+                    "c3voc/pretalx schedule.json, iCalendar, day page)"));
     EXPECT_EQ(r.error().front().line, 0);
     EXPECT_EQ(r.error().front().severity, Severity::error);
 }
@@ -88,6 +93,33 @@ TEST(Importers, TheDayPagesOwnMessagesStillReachTheUser) {
     EXPECT_THAT(messages(r.error()),
                 ElementsAre("program.txt:2: binary data (a NUL byte); the file was rejected: "
                             "expected the text of a day page"));
+}
+
+std::string fixture(const std::string& name) {
+    std::ifstream in(std::string(KIOSK_TEST_DATA_DIR) + "/programs/" + name, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// Each export is read by its own importer whatever it is called: content decides, not the name.
+TEST(Importers, EachExportIsRecognisedByItsContent) {
+    const std::pair<std::string, std::string_view> exports[] = {
+        {"ktc23.schedule.xml", "frab/pretalx XML"},
+        {"ktc23.schedule.json", "c3voc/pretalx schedule.json"},
+        {"ktc23.ics", "iCalendar"},
+    };
+    for (const auto& [file, format] : exports) {
+        std::string bytes = fixture(file);
+        ASSERT_FALSE(bytes.empty()) << file;
+        const Importer* found = find_importer(bytes);
+        ASSERT_NE(found, nullptr) << file;
+        EXPECT_EQ(found->name(), format) << file;
+        auto program = import_program(bytes, options("program.txt"));
+        ASSERT_TRUE(program.has_value()) << file;
+        EXPECT_EQ(program->timezone, "Europe/Berlin") << file;
+        EXPECT_EQ(program->sessions.size(), 9u) << file;
+    }
 }
 
 }  // namespace

@@ -10,7 +10,7 @@
 #include <pugixml.hpp>
 
 #include "kiosk/core/import/schedule_common.h"
-#include "kiosk/core/text.h"
+#include "kiosk/core/import/text.h"
 
 namespace kiosk {
 namespace {

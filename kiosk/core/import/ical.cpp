@@ -27,7 +27,7 @@
 #include <date/tz.h>
 #include <libical/ical.h>
 
-#include "kiosk/core/text.h"
+#include "kiosk/core/import/text.h"
 #include "kiosk/core/time.h"
 
 namespace kiosk {

@@ -2,14 +2,18 @@
 #include <string>
 
 #include "kiosk/core/import/daypage.h"
+#include "kiosk/core/import/frab_xml.h"
+#include "kiosk/core/import/ical.h"
 #include "kiosk/core/import/importer.h"
+#include "kiosk/core/import/schedule_json.h"
 
 namespace kiosk {
 
 const std::vector<const Importer*>& importers() {
     // Formats with a signature of their own go before the day page, which takes any text.
     static const DayPageImporter day_page{};
-    static const std::vector<const Importer*> all = {&day_page};
+    static const std::vector<const Importer*> all = {
+        &frab_xml_importer(), &schedule_json_importer(), &ical_importer(), &day_page};
     return all;
 }
 

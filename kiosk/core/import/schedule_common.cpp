@@ -13,7 +13,7 @@
 
 #include <date/tz.h>
 
-#include "kiosk/core/text.h"
+#include "kiosk/core/import/text.h"
 #include "kiosk/core/time.h"
 
 namespace kiosk::schedule {

@@ -16,7 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/import/schedule_common.h"
-#include "kiosk/core/text.h"
+#include "kiosk/core/import/text.h"
 
 namespace kiosk {
 namespace {
