@@ -1,16 +1,26 @@
 // The scheduler: from a program to what each room's screen shows (policies in scheduler.h).
 //
-// [SECTION] settings lookups   [SECTION] venue days   [SECTION] talks
-// [SECTION] make_schedule      [SECTION] make_board
+// [SECTION] settings lookups   [SECTION] make_schedule   [SECTION] make_board
+// Venue days and talk times are in schedule_parts.cpp.
 #include "kiosk/core/scheduler.h"
 
 #include <algorithm>
 #include <map>
 
 #include "kiosk/core/names.h"
+#include "kiosk/core/schedule_parts.h"
 #include "kiosk/core/time.h"
 
 namespace kiosk {
+
+using schedule_parts::day_begin;
+using schedule_parts::DayPos;
+using schedule_parts::DaySpan;
+using schedule_parts::local_day;
+using schedule_parts::locate;
+using schedule_parts::make_days;
+using schedule_parts::place_talks;
+using schedule_parts::schedule_talk;
 
 std::vector<std::string> Schedule::rooms() const {
     std::vector<std::string> out;
@@ -83,125 +93,198 @@ ResolvedRoom resolve_room(const Session& s, const ScheduleSettings& settings) {
     return {};
 }
 
-// [SECTION] venue days ----------------------------------------------------------------------
-
-date::local_days local_day(const date::time_zone& zone, Instant t) {
-    return date::floor<date::days>(zone.to_local(t));
-}
-
-// The instant a venue-local day begins. DST policy: where a change skips midnight (clocks jump
-// from 24:00 to 01:00, as in America/Santiago) the day begins at the jump; where midnight happens
-// twice, at the first one (date::time_zone::to_sys with choose::earliest).
-Instant day_begin(const date::time_zone& zone, date::local_days day) {
-    return zone.to_sys(date::local_seconds{day.time_since_epoch()}, date::choose::earliest);
-}
-
-// How late a session may run past midnight and still belong to the evening it started: a
-// reception until 01:00 does, a multi-day exhibition does not move the day boundary.
-constexpr std::chrono::hours late_night_limit{12};
-
-// Program days: the venue-local days on which timed sessions start, and those the program files
-// untimed sessions under. A day ends at the next midnight, or at the end of a session of that day
-// that runs past it (within the limit above); the next day then begins there.
-std::vector<Schedule::Day> make_days(const date::time_zone& zone,
-                                     const std::vector<std::pair<Instant, Instant>>& spans,
-                                     const std::vector<date::local_days>& untimed_days) {
-    std::map<date::local_days, Instant> late_end;  // day → latest end of its sessions
-    for (auto day : untimed_days) late_end.try_emplace(day, Instant::min());
-    for (const auto& [start, end] : spans) {
-        auto day = local_day(zone, start);
-        auto [it, added] = late_end.try_emplace(day, end);
-        if (!added) it->second = std::max(it->second, end);
-    }
-    std::vector<Schedule::Day> days;
-    days.reserve(late_end.size());
-    for (const auto& [day, latest] : late_end) {
-        Instant begin = day_begin(zone, day);
-        Instant end = day_begin(zone, day + date::days{1});
-        if (latest > end && latest < end + late_night_limit) end = latest;
-        if (!days.empty()) begin = std::max(begin, days.back().end);
-        days.push_back({day, begin, end});
-    }
-    return days;
-}
-
-// The day containing `t` (or the last one before it), and whether `t` is inside it.
-struct DayPos {
-    int day = -1;  // -1: before the first day
-    bool inside = false;
-};
-
-DayPos locate(const std::vector<Schedule::Day>& days, Instant t) {
-    auto it = std::upper_bound(days.begin(), days.end(), t,
-                               [](Instant x, const Schedule::Day& d) { return x < d.begin; });
-    if (it == days.begin()) return {};
-    --it;
-    return {static_cast<int>(it - days.begin()), t < it->end};
-}
-
-// [SECTION] talks -----------------------------------------------------------------------------
-
-// Gives every talk of a timed session a start and an end. Talks with stated times keep them;
-// each run of talks without times shares the span from the talk before it (its stated end, or
-// its stated start when it has no end, sharing the span with the run) to the next stated start
-// or the session's end, in whole minutes where the span allows. With a talk length set, a run
-// follows at that length when it fits in its span.
-void place_talks(std::vector<ScheduledTalk>& talks, Instant start, Instant end,
-                 const std::optional<minutes>& talk_length) {
-    const std::size_t n = talks.size();
-    std::size_t i = 0;
-    while (i < n) {
-        Instant from = start;
-        std::size_t first = i;  // first talk placed by this run
-        bool head_shares = false;
-        if (talks[i].start) {
-            from = *talks[i].start;
-            if (talks[i].end) {
-                from = *talks[i].end;
-            } else {
-                head_shares = true;  // the stated talk takes the first slot, keeping its start
-            }
-            ++first;
-        }
-        std::size_t j = first;
-        while (j < n && !talks[j].start) ++j;
-        const Instant to = j < n ? *talks[j].start : end;
-        const std::size_t slots = (j - first) + (head_shares ? 1 : 0);
-        if (slots > 0) {
-            const seconds span = std::max(seconds{0}, to - from);
-            const auto count = static_cast<seconds::rep>(slots);
-            const bool by_length = talk_length && *talk_length * count <= span;
-            seconds step = span / count;
-            if (by_length) {
-                step = *talk_length;
-            } else if (step >= minutes{1}) {
-                step = std::chrono::floor<minutes>(step);
-            }
-            for (std::size_t k = 0; k < slots; ++k) {
-                auto& t = talks[(head_shares ? i : first) + k];
-                const Instant slot = from + step * static_cast<seconds::rep>(k);
-                if (!t.start) {
-                    t.start = slot;
-                    t.estimated = true;
-                }
-                if (!t.end) {
-                    // Spread talks fill the span, the last one taking what rounding left over.
-                    t.end = k + 1 == slots && !by_length ? to : slot + step;
-                    t.end_estimated = true;
-                }
-            }
-        }
-        i = j;
-    }
-}
-
-ScheduledTalk schedule_talk(const Talk& t) {
-    return {t.label, t.label_derived, t.abstract, t.room, t.speakers, t.start, t.end, false, false};
-}
-
 }  // namespace
 
 // [SECTION] make_schedule ---------------------------------------------------------------------
+
+namespace {
+
+// A visible session with its resolved room.
+struct Pending {
+    const Session* session;
+    ResolvedRoom room;
+};
+
+// Rooms by folded name; the first spelling met is the one every screen shows.
+struct RoomIndex {
+    std::map<std::string, Schedule::Room> rooms;
+
+    Schedule::Room& named(const std::string& name) {
+        auto key = fold_name(name);
+        auto [it, added] = rooms.try_emplace(key);
+        if (added) {
+            it->second.name = tidy_name(name);
+            it->second.key = key;
+        }
+        return it->second;
+    }
+};
+
+// Visible sessions with their room; hidden ones still make their room known, so a screen whose
+// only session staff hid shows an empty board rather than an error.
+std::vector<Pending> visible_sessions(const Program& program, const ScheduleSettings& settings,
+                                      RoomIndex& rooms) {
+    std::vector<Pending> visible;
+    visible.reserve(program.sessions.size());
+    for (const auto& s : program.sessions) {
+        ResolvedRoom room = resolve_room(s, settings);
+        if (!room.name.empty()) room.name = rooms.named(room.name).name;
+        if (!s.hidden) visible.push_back({&s, std::move(room)});
+    }
+    for (const auto& m : settings.unassigned_rooms) {
+        if (!fold_name(m.room).empty()) rooms.named(m.room);
+    }
+    return visible;
+}
+
+// Each session's end, and whether it is estimated.
+struct Ends {
+    std::vector<Instant> at;
+    std::vector<bool> estimated;
+};
+
+// The end of a session whose program gives none (or one before its start). Policy: the next
+// session in the same room, capped by the kind's length (or talks × talk length) and by
+// midnight: an estimate never carries a session into the next day. Venue-wide sessions are not
+// cut by each other: the registration desk stays open during a reception elsewhere.
+Instant estimated_end(const Session& s, const ScheduleSettings& settings, bool venue_wide,
+                      std::optional<Instant> later_start, const date::time_zone& tz) {
+    const Instant start = *s.start;
+    Instant end = start + (settings.talk_length && !s.talks.empty()
+                               ? *settings.talk_length * static_cast<minutes::rep>(s.talks.size())
+                               : default_length(settings, s));
+    if (!venue_wide && later_start) end = std::min(end, *later_start);
+    return std::min(end, day_begin(tz, local_day(tz, start) + date::days{1}));
+}
+
+// Ends of the timed sessions of one room, given in start order.
+void room_ends(const std::vector<Pending>& visible, const std::vector<std::size_t>& list,
+               bool venue_wide, const ScheduleSettings& settings, const date::time_zone& tz,
+               Ends& ends, Diagnostics& warnings) {
+    std::optional<Instant> later_start;  // the next strictly later start in this room
+    for (std::size_t k = list.size(); k-- > 0;) {
+        const Session& s = *visible[list[k]].session;
+        const Instant start = *s.start;
+        if (s.end && *s.end > start) {
+            ends.at[list[k]] = *s.end;
+            // Policy: an end read from prose ("closing at 6 pm") is the best guess there is, but
+            // the importer found it in free text that may be loose or about something else, so
+            // the screen shows it as approximate, like an inferred one.
+            ends.estimated[list[k]] = s.end_origin == Origin::from_prose;
+        } else {
+            if (s.end) {
+                warnings.push_back(
+                    {s.source.file, s.source.line, Severity::warning,
+                     "'" + s.title + "' ends before it starts; its end is estimated instead"});
+            }
+            ends.at[list[k]] = estimated_end(s, settings, venue_wide, later_start, tz);
+            ends.estimated[list[k]] = true;
+        }
+        if (k == 0 || *visible[list[k - 1]].session->start != start) later_start = start;
+    }
+}
+
+// The day each session belongs to: the day its program files it under (pretalx files a talk at
+// 02:30 under the evening before, whose day runs to 04:00), else the local date of its start.
+date::local_days day_of_timed(const Session& s, const date::time_zone& tz) {
+    return s.day.value_or(local_day(tz, *s.start));
+}
+
+// Program days, and the index of each session's day (-1: none known yet).
+std::vector<int> assign_days(const std::vector<Pending>& visible, const Ends& ends,
+                             const date::time_zone& tz, std::vector<Schedule::Day>& days) {
+    const std::size_t n = visible.size();
+    std::vector<DaySpan> spans;
+    std::vector<date::local_days> untimed_days;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Session& s = *visible[i].session;
+        if (s.start) {
+            spans.push_back({day_of_timed(s, tz), *s.start, ends.at[i]});
+        } else if (s.day) {
+            untimed_days.push_back(*s.day);
+        }
+    }
+    days = make_days(tz, spans, untimed_days);
+    std::vector<int> day_of(n, -1);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Session& s = *visible[i].session;
+        std::optional<date::local_days> day;
+        if (s.start) {
+            day = day_of_timed(s, tz);
+        } else {
+            day = s.day;
+        }
+        if (!day) continue;
+        auto it =
+            std::lower_bound(days.begin(), days.end(), *day,
+                             [](const Schedule::Day& d, date::local_days x) { return d.date < x; });
+        day_of[i] = static_cast<int>(it - days.begin());
+    }
+    // Policy: a session with no time and no day belongs to the day of the nearest session before
+    // it in the program, else after it (day pages list one day's sessions together).
+    std::vector<bool> known(n);
+    for (std::size_t i = 0; i < n; ++i) known[i] = day_of[i] >= 0;
+    int day = -1;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (known[i]) {
+            day = day_of[i];
+        } else {
+            day_of[i] = day;
+        }
+    }
+    day = -1;
+    for (std::size_t i = n; i-- > 0;) {
+        if (known[i]) {
+            day = day_of[i];
+        } else if (day_of[i] < 0) {
+            day_of[i] = day;
+        }
+    }
+    return day_of;
+}
+
+// The session as boards show it.
+ScheduledSession scheduled(const Pending& p, std::size_t i, const Ends& ends,
+                           const ScheduleSettings& settings) {
+    const Session& s = *p.session;
+    ScheduledSession ss;
+    ss.kind = s.kind;
+    ss.title = s.title;
+    ss.subtitle = s.subtitle;
+    ss.speakers = s.speakers;
+    if (!p.room.name.empty()) ss.room = p.room.name;
+    ss.room_inferred = p.room.inferred;
+    ss.venue_wide = p.room.name.empty();
+    ss.start = s.start;
+    ss.description = s.description;
+    ss.talks.reserve(s.talks.size());
+    for (const auto& t : s.talks) ss.talks.push_back(schedule_talk(t));
+    if (s.start) {
+        ss.end = ends.at[i];
+        ss.end_estimated = ends.estimated[i];
+        place_talks(ss.talks, *s.start, ends.at[i], settings.talk_length);
+    }
+    ss.id = s.id;
+    ss.track = s.track;
+    ss.colour = s.colour;
+    ss.language = s.language;
+    ss.source = s.source;
+    return ss;
+}
+
+// A room's timed sessions in start order, with the running maximum of their ends.
+void fill_timed(Schedule::Room& r, const std::vector<std::size_t>& list,
+                const std::vector<Pending>& visible, const Ends& ends) {
+    r.timed = list;
+    Instant latest = Instant::min();
+    for (std::size_t i : list) {
+        r.starts.push_back(*visible[i].session->start);
+        latest = std::max(latest, ends.at[i]);
+        r.latest_end.push_back(latest);
+    }
+}
+
+}  // namespace
 
 Result<Schedule> make_schedule(const Program& program, const ScheduleSettings& settings) {
     auto zone = find_zone(program.timezone);
@@ -211,40 +294,12 @@ Result<Schedule> make_schedule(const Program& program, const ScheduleSettings& s
     Schedule out;
     out.timezone_ = program.timezone;
     out.zone_ = &tz;
-
-    // Rooms by folded name; the first spelling met is the one every screen shows.
-    std::map<std::string, Schedule::Room> rooms;
-    auto room_named = [&](const std::string& name) -> Schedule::Room& {
-        auto key = fold_name(name);
-        auto [it, added] = rooms.try_emplace(key);
-        if (added) {
-            it->second.name = tidy_name(name);
-            it->second.key = key;
-        }
-        return it->second;
-    };
-
-    // Visible sessions with their room; hidden ones still make their room known, so a screen
-    // whose only session staff hid shows an empty board rather than an error.
-    struct Pending {
-        const Session* session;
-        ResolvedRoom room;
-    };
-    std::vector<Pending> visible;
-    visible.reserve(program.sessions.size());
-    for (const auto& s : program.sessions) {
-        ResolvedRoom room = resolve_room(s, settings);
-        if (!room.name.empty()) room.name = room_named(room.name).name;
-        if (!s.hidden) visible.push_back({&s, std::move(room)});
-    }
-    for (const auto& m : settings.unassigned_rooms) {
-        if (!fold_name(m.room).empty()) room_named(m.room);
-    }
+    RoomIndex rooms;
+    const std::vector<Pending> visible = visible_sessions(program, settings, rooms);
+    const std::size_t n = visible.size();
 
     // Ends. Timed sessions of each room in start order, to find the next one after each.
-    const std::size_t n = visible.size();
-    std::vector<Instant> ends(n);
-    std::vector<bool> end_estimated(n, false);
+    Ends ends{std::vector<Instant>(n), std::vector<bool>(n, false)};
     std::map<std::string, std::vector<std::size_t>> timed_by_room;  // "" : venue-wide
     for (std::size_t i = 0; i < n; ++i) {
         if (visible[i].session->start) timed_by_room[fold_name(visible[i].room.name)].push_back(i);
@@ -254,134 +309,27 @@ Result<Schedule> make_schedule(const Program& program, const ScheduleSettings& s
     };
     for (auto& [key, list] : timed_by_room) {
         std::sort(list.begin(), list.end(), by_start);
-        std::optional<Instant> later_start;  // the next strictly later start in this room
-        for (std::size_t k = list.size(); k-- > 0;) {
-            const Session& s = *visible[list[k]].session;
-            const Instant start = *s.start;
-            if (s.end && *s.end > start) {
-                ends[list[k]] = *s.end;
-                // Policy: an end read from prose ("closing at 6 pm") is the best guess there is,
-                // but the importer found it in free text that may be loose or about something
-                // else, so the screen shows it as approximate, like an inferred one.
-                end_estimated[list[k]] = s.end_origin == Origin::from_prose;
-            } else {
-                if (s.end) {
-                    out.warnings_.push_back(
-                        {s.source.file, s.source.line, Severity::warning,
-                         "'" + s.title + "' ends before it starts; its end is estimated instead"});
-                }
-                // Policy: the next session in the same room, capped by the kind's length (or
-                // talks × talk length) and by midnight: an estimate never carries a session into
-                // the next day. Venue-wide sessions are not cut by each other: the registration
-                // desk stays open during a reception elsewhere.
-                Instant end =
-                    start + (settings.talk_length && !s.talks.empty()
-                                 ? *settings.talk_length * static_cast<minutes::rep>(s.talks.size())
-                                 : default_length(settings, s));
-                if (!key.empty() && later_start) end = std::min(end, *later_start);
-                end = std::min(end, day_begin(tz, local_day(tz, start) + date::days{1}));
-                ends[list[k]] = end;
-                end_estimated[list[k]] = true;
-            }
-            if (k == 0 || *visible[list[k - 1]].session->start != start) later_start = start;
-        }
+        room_ends(visible, list, key.empty(), settings, tz, ends, out.warnings_);
     }
 
-    // Days, and the day of each session.
-    std::vector<std::pair<Instant, Instant>> spans;
-    std::vector<date::local_days> untimed_days;
-    for (std::size_t i = 0; i < n; ++i) {
-        const Session& s = *visible[i].session;
-        if (s.start) {
-            spans.emplace_back(*s.start, ends[i]);
-        } else if (s.day) {
-            untimed_days.push_back(*s.day);
-        }
-    }
-    out.days_ = make_days(tz, spans, untimed_days);
-    out.day_of_.assign(n, -1);
-    for (std::size_t i = 0; i < n; ++i) {
-        const Session& s = *visible[i].session;
-        if (s.start) {
-            out.day_of_[i] = locate(out.days_, *s.start).day;
-        } else if (s.day) {
-            auto it = std::lower_bound(
-                out.days_.begin(), out.days_.end(), *s.day,
-                [](const Schedule::Day& d, date::local_days x) { return d.date < x; });
-            out.day_of_[i] = static_cast<int>(it - out.days_.begin());
-        }
-    }
-    // Policy: a session with no time and no day belongs to the day of the nearest session before
-    // it in the program, else after it (day pages list one day's sessions together).
-    std::vector<bool> known(n);
-    for (std::size_t i = 0; i < n; ++i) known[i] = out.day_of_[i] >= 0;
-    int day = -1;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (known[i]) {
-            day = out.day_of_[i];
-        } else {
-            out.day_of_[i] = day;
-        }
-    }
-    day = -1;
-    for (std::size_t i = n; i-- > 0;) {
-        if (known[i]) {
-            day = out.day_of_[i];
-        } else if (out.day_of_[i] < 0) {
-            out.day_of_[i] = day;
-        }
-    }
-
-    // The sessions as boards show them.
+    out.day_of_ = assign_days(visible, ends, tz, out.days_);
     out.sessions_.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
-        const Session& s = *visible[i].session;
-        ScheduledSession ss;
-        ss.kind = s.kind;
-        ss.title = s.title;
-        ss.subtitle = s.subtitle;
-        ss.speakers = s.speakers;
-        if (!visible[i].room.name.empty()) ss.room = visible[i].room.name;
-        ss.room_inferred = visible[i].room.inferred;
-        ss.venue_wide = visible[i].room.name.empty();
-        ss.start = s.start;
-        ss.description = s.description;
-        ss.talks.reserve(s.talks.size());
-        for (const auto& t : s.talks) ss.talks.push_back(schedule_talk(t));
-        if (s.start) {
-            ss.end = ends[i];
-            ss.end_estimated = end_estimated[i];
-            place_talks(ss.talks, *s.start, ends[i], settings.talk_length);
-        }
-        ss.id = s.id;
-        ss.track = s.track;
-        ss.colour = s.colour;
-        ss.language = s.language;
-        ss.source = s.source;
-        out.sessions_.emplace_back(std::move(ss));
+        out.sessions_.emplace_back(scheduled(visible[i], i, ends, settings));
     }
 
     // The index.
     for (std::size_t i = 0; i < n; ++i) {
         if (!visible[i].session->start) {
             const auto& name = visible[i].room.name;
-            (name.empty() ? out.venue_wide_ : room_named(name)).untimed.push_back(i);
+            (name.empty() ? out.venue_wide_ : rooms.named(name)).untimed.push_back(i);
         }
     }
-    auto fill = [&](Schedule::Room& r, const std::vector<std::size_t>& list) {
-        r.timed = list;
-        Instant latest = Instant::min();
-        for (std::size_t i : list) {
-            r.starts.push_back(*visible[i].session->start);
-            latest = std::max(latest, ends[i]);
-            r.latest_end.push_back(latest);
-        }
-    };
     for (const auto& [key, list] : timed_by_room) {
-        fill(key.empty() ? out.venue_wide_ : rooms.at(key), list);
+        fill_timed(key.empty() ? out.venue_wide_ : rooms.rooms.at(key), list, visible, ends);
     }
-    out.rooms_.reserve(rooms.size());
-    for (auto& [key, r] : rooms) out.rooms_.push_back(std::move(r));
+    out.rooms_.reserve(rooms.rooms.size());
+    for (auto& [key, r] : rooms.rooms) out.rooms_.push_back(std::move(r));
     return out;
 }
 
@@ -457,23 +405,74 @@ std::string room_list(const Schedule& schedule) {
 
 }  // namespace
 
-Result<Board> make_board(const Schedule& schedule, std::string_view room, Instant at) {
+namespace {
+
+// The room a board is for. A program that names no rooms at all (many day pages) has only
+// venue-wide sessions: every screen shows them as its own, under the name it was given.
+Result<const Schedule::Room*> find_room(const std::vector<Schedule::Room>& rooms,
+                                        const Schedule::Room& venue_wide, std::string_view room,
+                                        const std::string& known) {
+    if (rooms.empty()) return &venue_wide;
     const std::string key = fold_name(room);
     auto it =
-        std::lower_bound(schedule.rooms_.begin(), schedule.rooms_.end(), key,
+        std::lower_bound(rooms.begin(), rooms.end(), key,
                          [](const Schedule::Room& r, const std::string& k) { return r.key < k; });
-    if (it == schedule.rooms_.end() || it->key != key) {
-        std::string message = key.empty() ? "no room given" : "no room '" + std::string(room) + "'";
-        message += schedule.rooms_.empty() ? "; the program names no rooms"
-                                           : "; the program's rooms are: " + room_list(schedule);
-        return fail(Diagnostic{"", 0, Severity::error, std::move(message)});
+    if (it != rooms.end() && it->key == key) return &*it;
+    std::string message = key.empty() ? "no room given" : "no room '" + std::string(room) + "'";
+    return fail(Diagnostic{"", 0, Severity::error,
+                           std::move(message) + "; the program's rooms are: " + known});
+}
+
+RoomStatus status_of(const Board& b, DayPos pos, std::size_t days, bool started_today) {
+    if (!b.now.empty()) return RoomStatus::in_session;
+    if (pos.day < 0 || days == 0) return RoomStatus::before_conference;
+    if (!pos.inside && static_cast<std::size_t>(pos.day) + 1 == days) {
+        return RoomStatus::after_conference;
     }
-    const Schedule::Room& here = *it;
+    if (!b.next.empty()) {
+        return started_today ? RoomStatus::between_sessions : RoomStatus::before_first_session;
+    }
+    return RoomStatus::after_last_session;
+}
+
+// This room's first session on a later day: the first starting after day `pos.day` ends.
+std::optional<std::size_t> first_on_a_later_day(const Schedule::Room& here,
+                                                const std::vector<Schedule::Day>& days,
+                                                DayPos pos) {
+    std::size_t k = 0;
+    if (pos.day >= 0) {
+        const auto next_day = static_cast<std::size_t>(pos.day) + 1;
+        k = next_day < days.size()
+                ? static_cast<std::size_t>(std::lower_bound(here.starts.begin(), here.starts.end(),
+                                                            days[next_day].begin) -
+                                           here.starts.begin())
+                : here.timed.size();
+    }
+    if (k < here.timed.size()) return here.timed[k];
+    return std::nullopt;
+}
+
+// What is on now and next today in `r`, for another room's board.
+void add_elsewhere(const Schedule::Room& r, const std::vector<Shared<ScheduledSession>>& sessions,
+                   const std::vector<int>& day_of, DayPos pos, Instant at,
+                   std::vector<BoardSession>& out) {
+    const RoomAt other = room_at(r, day_of, pos, at);
+    add_now(r, sessions, other.upcoming, at, out);
+    const std::size_t end = next_group_end(r, other.upcoming, other.end_of_day);
+    for (std::size_t k = other.upcoming; k < end; ++k) out.push_back(listed(sessions[r.timed[k]]));
+}
+
+}  // namespace
+
+Result<Board> make_board(const Schedule& schedule, std::string_view room, Instant at) {
+    auto found = find_room(schedule.rooms_, schedule.venue_wide_, room, room_list(schedule));
+    if (!found) return fail(found.error());
+    const Schedule::Room& here = *found.value();
     const auto& sessions = schedule.sessions_;
     const auto& day_of = schedule.day_of_;
 
     Board b;
-    b.room = here.name;
+    b.room = schedule.rooms_.empty() ? tidy_name(room) : here.name;
     b.at = at;
     b.timezone = schedule.timezone_;
     b.zone = schedule.zone_;
@@ -493,50 +492,26 @@ Result<Board> make_board(const Schedule& schedule, std::string_view room, Instan
     // all has no days; its untimed sessions are listed whenever asked.
     const bool no_days = schedule.days_.empty();
     for (const auto* list : {&here.untimed, &schedule.venue_wide_.untimed}) {
+        if (list == &schedule.venue_wide_.untimed && &here == &schedule.venue_wide_) break;
         for (std::size_t i : *list) {
-            if (no_days || (pos.inside && day_of[i] == pos.day))
+            if (no_days || (pos.inside && day_of[i] == pos.day)) {
                 b.later.push_back(listed(sessions[i]));
+            }
         }
     }
-
-    if (!b.now.empty()) {
-        b.status = RoomStatus::in_session;
-    } else if (pos.day < 0 || no_days) {
-        b.status = RoomStatus::before_conference;
-    } else if (!pos.inside && static_cast<std::size_t>(pos.day) + 1 == schedule.days_.size()) {
-        b.status = RoomStatus::after_conference;
-    } else if (!b.next.empty()) {
-        b.status = started_today ? RoomStatus::between_sessions : RoomStatus::before_first_session;
-    } else {
-        b.status = RoomStatus::after_last_session;
-    }
+    b.status = status_of(b, pos, schedule.days_.size(), started_today);
     if (b.status == RoomStatus::before_conference || b.status == RoomStatus::after_last_session) {
-        // This room's first session on a later day: the first starting after this day ends.
-        std::size_t k = 0;
-        if (pos.day >= 0) {
-            const auto next_day = static_cast<std::size_t>(pos.day) + 1;
-            k = next_day < schedule.days_.size()
-                    ? static_cast<std::size_t>(std::lower_bound(here.starts.begin(),
-                                                                here.starts.end(),
-                                                                schedule.days_[next_day].begin) -
-                                               here.starts.begin())
-                    : here.timed.size();
+        if (auto k = first_on_a_later_day(here, schedule.days_, pos)) {
+            b.next_day_first = listed(sessions[*k]);
         }
-        if (k < here.timed.size()) b.next_day_first = listed(sessions[here.timed[k]]);
     }
 
     // Elsewhere: what is on now and next today in every other room and venue-wide.
-    auto add_elsewhere = [&](const Schedule::Room& r) {
-        const RoomAt other = room_at(r, day_of, pos, at);
-        add_now(r, sessions, other.upcoming, at, b.elsewhere);
-        const std::size_t end = next_group_end(r, other.upcoming, other.end_of_day);
-        for (std::size_t k = other.upcoming; k < end; ++k) {
-            b.elsewhere.push_back(listed(sessions[r.timed[k]]));
-        }
-    };
-    add_elsewhere(schedule.venue_wide_);
+    if (&here != &schedule.venue_wide_) {
+        add_elsewhere(schedule.venue_wide_, sessions, day_of, pos, at, b.elsewhere);
+    }
     for (const auto& r : schedule.rooms_) {
-        if (&r != &here) add_elsewhere(r);
+        if (&r != &here) add_elsewhere(r, sessions, day_of, pos, at, b.elsewhere);
     }
     std::stable_sort(
         b.elsewhere.begin(), b.elsewhere.end(),

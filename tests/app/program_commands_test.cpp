@@ -316,5 +316,24 @@ TEST(CheckCommand, AMalformedCorrectionsFileMakesTheCheckFail) {
                          "quotes: end = \"10:15\")\n");
 }
 
+TEST(CheckCommand, AProgramWithoutRoomsIsUsableWithOneWarningAndEveryRoomShowsIt) {
+    TempDir dir;
+    auto page = dir.write("roomless.txt",
+                          "Timezone: America/Los_Angeles\n"
+                          "Oral: Morning Orals Mon 29 Aug 09:00 a.m.\n"
+                          "Poster Session: Posters Mon 29 Aug 11:00 a.m.\n");
+    auto r = run({"check", page, "--config", shipped_config});
+    EXPECT_EQ(r.rc, exit_ok) << r.err;
+    EXPECT_EQ(r.err, page +
+                         ": warning: the program names no rooms: every screen shows all of its "
+                         "sessions as its own\n");
+    EXPECT_THAT(r.out, HasSubstr("  rooms      none named\n"));
+    r = run({"agenda", "--data", page, "--config", shipped_config, "--at", "2022-08-29T09:30"});
+    EXPECT_EQ(r.rc, exit_ok) << r.err;
+    EXPECT_THAT(r.out, StartsWith("Exhibit Hall A at Mon 29 Aug 2022 09:30"));
+    EXPECT_THAT(r.out, HasSubstr("now:\n  09:00\xE2\x80\x93\xE2\x89\x88"
+                                 "10:15  Oral: Morning Orals\n"));
+}
+
 }  // namespace
 }  // namespace kiosk

@@ -610,5 +610,62 @@ TEST(SchedulerSeed, EveryFiveMinutesOfTheDayInExhibitHallA) {
     }
 }
 
+// ---- days as exports file them, and programs without rooms --------------------------------
+
+// pretalx days run 04:00 to 03:59: a talk at 02:30 on Sunday is filed under Saturday, and the
+// Saturday screen shows it, exact end and all, until it ends; Sunday begins after it.
+TEST(Scheduler, ATalkFiledUnderTheEveningBeforeBelongsToThatDay) {
+    const char* berlin = "Europe/Berlin";
+    Program p;
+    p.timezone = berlin;
+    const date::local_days saturday{date::year{2023} / 10 / 28};
+    auto talk = [&](std::string title, std::string_view start, std::string_view end) {
+        Session s = session("Talk", std::move(title), "Saal 1", at(start, berlin));
+        s.end = at(end, berlin);
+        s.day = saturday;
+        return s;
+    };
+    p.sessions = {talk("Opening", "2023-10-28T10:00", "2023-10-28T10:45"),
+                  talk("Night Owls", "2023-10-28T23:30", "2023-10-29T00:45"),
+                  // 02:30 CET, after the clocks went back: 01:30Z.
+                  talk("The Repeated Hour", "2023-10-29T02:30+01:00", "2023-10-29T03:00+01:00")};
+    Session sunday = session("Workshop", "Fonts", "Saal 1", at("2023-10-29T10:00", berlin));
+    sunday.end = at("2023-10-29T11:30", berlin);
+    sunday.day = saturday + date::days{1};
+    p.sessions.push_back(sunday);
+
+    Board late = board(p, "Saal 1", at("2023-10-29T01:00", berlin));
+    EXPECT_EQ(late.status, RoomStatus::between_sessions);
+    ASSERT_EQ(titles(late.next), std::vector<std::string>{"The Repeated Hour"});
+    EXPECT_FALSE(late.next.front()->end_estimated);
+    Board on = board(p, "Saal 1", at("2023-10-29T02:45+01:00", berlin));
+    EXPECT_EQ(titles(on.now), std::vector<std::string>{"The Repeated Hour"});
+    // After it, Saturday is over: the screen points at Sunday's first session.
+    Board after = board(p, "Saal 1", at("2023-10-29T03:30", berlin));
+    EXPECT_EQ(after.status, RoomStatus::before_first_session);
+    EXPECT_EQ(titles(after.next), std::vector<std::string>{"Fonts"});
+}
+
+// Many day pages name no rooms: every screen shows the venue's sessions as its own.
+TEST(Scheduler, AProgramThatNamesNoRoomsIsEveryRoomsProgram) {
+    Program p;
+    p.timezone = "America/Los_Angeles";
+    p.sessions = {session("Oral", "Morning Orals", std::nullopt, at("2022-08-29T09:00")),
+                  session("Poster Session", "Posters", std::nullopt, at("2022-08-29T11:00"))};
+    for (std::string_view room : {"Exhibit Hall A", "", "anything"}) {
+        Board b = board(p, room, at("2022-08-29T09:30"));
+        EXPECT_EQ(b.room, std::string(room));
+        EXPECT_EQ(b.status, RoomStatus::in_session);
+        EXPECT_EQ(titles(b.now), std::vector<std::string>{"Morning Orals"});
+        EXPECT_EQ(titles(b.next), std::vector<std::string>{"Posters"});
+        EXPECT_TRUE(b.elsewhere.empty());  // nothing listed twice
+    }
+    // A program with rooms still refuses one it does not know.
+    p.sessions.push_back(session("Oral", "Afternoon", "Hall B", at("2022-08-29T13:00")));
+    auto unknown = make_board(p, "Hall Z", at("2022-08-29T09:30"), {});
+    ASSERT_FALSE(unknown.has_value());
+    EXPECT_EQ(unknown.error().front().message, "no room 'Hall Z'; the program's rooms are: Hall B");
+}
+
 }  // namespace
 }  // namespace kiosk

@@ -32,6 +32,13 @@ int run_check(const Invocation& inv, CommandIo io) {
     ProgramLoad load = load_and_report(s.config, today(), io);
     if (!load.prepared.program) return exit_failure;
     const Program& program = *load.prepared.program;
+    if (rooms_of(program).empty() && !program.sessions.empty()) {
+        // Not an error: many day pages name no rooms. Staff should know what every screen shows.
+        io.err << to_string(Diagnostic{load.program_path, 0, Severity::warning,
+                                       "the program names no rooms: every screen shows all of "
+                                       "its sessions as its own"})
+               << "\n";
+    }
     if (inv.has("--json")) {
         io.out << program_json(program).dump(2) << "\n";
     } else {
