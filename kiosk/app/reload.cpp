@@ -134,28 +134,24 @@ void Reloader::derive(Live& next) const {
     }
 }
 
-void Reloader::start(Millis now, Instant wall) {
-    Live next;
-    auto keep_copy = [&](const std::string& copy, const std::string& bytes) {
-        if (auto saved = fs_.write_atomic(copy, bytes); !saved) {
-            log("cannot keep a last-good copy: " + summary(saved.error()));
-        }
-    };
-    auto parse_config_at = [&](const std::string& path) {
-        return read_config_as(fs_, path, options_.config_path);
-    };
+void Reloader::keep_copy(const std::string& copy, const std::string& bytes) {
+    if (auto saved = fs_.write_atomic(copy, bytes); !saved) {
+        log("cannot keep a last-good copy: " + summary(saved.error()));
+    }
+}
 
-    // The config: the file, else its last good copy (paths still relative to the file's folder,
-    // where staff put the program), else the defaults.
+// The config at start-up: the file, else its last good copy (paths still relative to the file's
+// folder, where staff put the program), else the defaults.
+void Reloader::start_config(Live& next, Instant wall) {
     if (options_.config_path.empty()) {
         next.config_file.origin = FileOrigin::defaults;
-    } else if (auto c = parse_config_at(options_.config_path)) {
+    } else if (auto c = read_config_as(fs_, options_.config_path, options_.config_path)) {
         next.config = c->value;
         next.config_file = from_file(options_.config_path, c->sha256, wall);
         keep_copy(state_.config_copy(), c->bytes);
     } else {
         std::string why = summary(c.error());
-        if (auto last = parse_config_at(state_.config_copy())) {
+        if (auto last = read_config_as(fs_, state_.config_copy(), options_.config_path)) {
             next.config = last->value;
             next.config_file = from_copy(
                 options_.config_path, state_.config_copy(), last->sha256,
@@ -170,58 +166,72 @@ void Reloader::start(Millis now, Instant wall) {
         log(*next.config_file.error);
     }
     next.config = with_overrides(std::move(next.config));
+}
 
-    // Corrections (optional) and the program: the file, else its last good copy, else nothing.
+// Corrections at start-up (optional): the file, else its last good copy, else none.
+void Reloader::start_corrections(Live& next, Instant wall) {
     const std::string& corrections = next.config.data.corrections;
-    if (!corrections.empty()) {
-        auto parse_at = [&](const std::string& path) {
-            return read_as<Corrections>(
-                fs_, path, [&](const std::string& text) { return parse_corrections(text, path); });
-        };
-        if (auto c = parse_at(corrections)) {
-            next.corrections = std::make_shared<const Corrections>(std::move(c->value));
-            next.corrections_file = from_file(corrections, c->sha256, wall);
-            keep_copy(state_.corrections_copy(), c->bytes);
-        } else if (auto last = parse_at(state_.corrections_copy())) {
-            next.corrections = std::make_shared<const Corrections>(std::move(last->value));
-            next.corrections_file =
-                from_copy(corrections, state_.corrections_copy(), last->sha256,
-                          summary(c.error()) + "; using the last good corrections, saved in " +
-                              state_.corrections_copy(),
-                          wall);
-        } else {
-            next.corrections_file = from_nothing(
-                corrections, FileOrigin::none,
-                summary(c.error()) + "; no last good corrections either: none applied", wall);
-        }
-        if (next.corrections_file.error) log(*next.corrections_file.error);
+    if (corrections.empty()) return;
+    auto parse_at = [&](const std::string& path) {
+        return read_as<Corrections>(
+            fs_, path, [&](const std::string& text) { return parse_corrections(text, path); });
+    };
+    if (auto c = parse_at(corrections)) {
+        next.corrections = std::make_shared<const Corrections>(std::move(c->value));
+        next.corrections_file = from_file(corrections, c->sha256, wall);
+        keep_copy(state_.corrections_copy(), c->bytes);
+    } else if (auto last = parse_at(state_.corrections_copy())) {
+        next.corrections = std::make_shared<const Corrections>(std::move(last->value));
+        next.corrections_file =
+            from_copy(corrections, state_.corrections_copy(), last->sha256,
+                      summary(c.error()) + "; using the last good corrections, saved in " +
+                          state_.corrections_copy(),
+                      wall);
+    } else {
+        next.corrections_file = from_nothing(
+            corrections, FileOrigin::none,
+            summary(c.error()) + "; no last good corrections either: none applied", wall);
     }
+    if (next.corrections_file.error) log(*next.corrections_file.error);
+}
 
+// The program at start-up: the file, else its last good copy, else nothing.
+void Reloader::start_program(Live& next, Instant wall) {
     std::string program = program_path(next.config);
     auto import_at = [&](const std::string& path) {
         return read_as<Program>(
             fs_, path, [&](const std::string& bytes) { return import_(bytes, path, next.config); });
     };
-    if (auto p = import_at(program)) {
+    auto p = import_at(program);
+    if (p) {
         next.imported = std::make_shared<const Program>(std::move(p->value));
         next.program_file = from_file(program, p->sha256, wall);
         keep_copy(state_.program_copy(program), p->bytes);
-    } else {
-        std::string copy = state_.program_copy(program);
-        if (auto last = import_at(copy)) {
-            next.imported = std::make_shared<const Program>(std::move(last->value));
-            next.program_file = from_copy(
-                program, copy, last->sha256,
-                summary(p.error()) + "; showing the last good program, saved in " + copy, wall);
-        } else {
-            next.program_file = from_nothing(
-                program, FileOrigin::none,
-                summary(p.error()) + "; no last good program either: no program loaded", wall);
-        }
-        log(*next.program_file.error);
+        return;
     }
+    std::string copy = state_.program_copy(program);
+    std::string why = summary(p.error());
+    if (auto last = import_at(copy)) {
+        next.imported = std::make_shared<const Program>(std::move(last->value));
+        next.program_file =
+            from_copy(program, copy, last->sha256,
+                      why + "; showing the last good program, saved in " + copy, wall);
+    } else {
+        next.program_file =
+            from_nothing(program, FileOrigin::none,
+                         why + "; no last good program either: no program loaded", wall);
+    }
+    log(*next.program_file.error);
+}
 
+void Reloader::start(Millis now, Instant wall) {
+    Live next;
+    start_config(next, wall);
+    start_corrections(next, wall);
+    start_program(next, wall);
     derive(next);
+    const std::string& corrections = next.config.data.corrections;
+    const std::string program = program_path(next.config);
     config_ = {options_.config_path, fs_.stat(options_.config_path), now, false, false};
     program_ = {program, fs_.stat(program), now, false, false};
     corrections_ = {corrections, corrections.empty() ? FileStamp{} : fs_.stat(corrections), now,
@@ -341,9 +351,7 @@ bool Reloader::load_config(Live& next, Instant wall) {
     }
     next.config = with_overrides(std::move(c->value));
     next.config_file = from_file(config_.path, c->sha256, wall);
-    if (auto saved = fs_.write_atomic(state_.config_copy(), c->bytes); !saved) {
-        log("cannot keep a last-good copy: " + summary(saved.error()));
-    }
+    keep_copy(state_.config_copy(), c->bytes);
     log(config_.path + ": loaded");
     return true;
 }
@@ -359,9 +367,7 @@ bool Reloader::load_corrections(Live& next, Instant wall) {
     }
     next.corrections = std::make_shared<const Corrections>(std::move(c->value));
     next.corrections_file = from_file(corrections_.path, c->sha256, wall);
-    if (auto saved = fs_.write_atomic(state_.corrections_copy(), c->bytes); !saved) {
-        log("cannot keep a last-good copy: " + summary(saved.error()));
-    }
+    keep_copy(state_.corrections_copy(), c->bytes);
     log(corrections_.path + ": loaded");
     return true;
 }
@@ -378,9 +384,7 @@ bool Reloader::load_program(Live& next, Instant wall, bool forced) {
     }
     next.imported = std::make_shared<const Program>(std::move(p->value));
     next.program_file = from_file(program_.path, p->sha256, wall);
-    if (auto saved = fs_.write_atomic(state_.program_copy(program_.path), p->bytes); !saved) {
-        log("cannot keep a last-good copy: " + summary(saved.error()));
-    }
+    keep_copy(state_.program_copy(program_.path), p->bytes);
     log(program_.path + ": loaded, " + std::to_string(next.imported->sessions.size()) +
         " sessions");
     return true;

@@ -139,6 +139,10 @@ class Reloader {
     };
     enum class Slot { config, program, corrections };
 
+    void start_config(Live& next, Instant wall);
+    void start_corrections(Live& next, Instant wall);
+    void start_program(Live& next, Instant wall);
+    void keep_copy(const std::string& copy, const std::string& bytes);
     void observe(Watched& w, Millis now);
     bool ready(const Watched& w, Millis now) const;
     Watched& watched(Slot slot);

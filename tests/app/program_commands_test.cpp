@@ -104,14 +104,14 @@ TEST(CheckCommand, AnUnusableFileExits1WithTheReasonFirst) {
 
 TEST(CheckCommand, AtMostTwentyMessagesThenACount) {
     TempDir dir;
-    std::string bytes = "Oral: Fine Mon 29 Aug 09:00 a.m.\n";
+    std::string bytes = "Oral: Fine Mon 29 Aug 09:00 a.m.\n[ Hall A ]\n";
     for (int i = 0; i < 30; ++i) bytes += "Oral: X Mon 31 Feb 09:00 a.m.\n";
     auto path = dir.write("many.txt", bytes);
     auto r = run({"check", path, "--config", config});
     EXPECT_EQ(r.rc, exit_ok);
     auto err = lines(r.err);
     ASSERT_EQ(err.size(), 21u);
-    EXPECT_EQ(err[0], path + ":2: no such date 'Mon 31 Feb'; that session was skipped");
+    EXPECT_EQ(err[0], path + ":3: no such date 'Mon 31 Feb'; that session was skipped");
     EXPECT_EQ(err[20], "... and 10 more");
 }
 
