@@ -119,6 +119,9 @@ struct Board {
     // again; never null on a board the scheduler made (boards built by hand may leave it unset,
     // and are then drawn in UTC).
     const date::time_zone* zone = nullptr;
+    // The language most of the program's sessions are in ("en"), when it states languages; a
+    // session in another language says which on screen.
+    std::string language;
     RoomStatus status = RoomStatus::before_conference;
     std::vector<BoardSession> now;    // this room's sessions containing `at`
     std::vector<BoardSession> next;   // this room's next session today (several if they start

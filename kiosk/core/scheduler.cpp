@@ -272,6 +272,18 @@ ScheduledSession scheduled(const Pending& p, std::size_t i, const Ends& ends,
     return ss;
 }
 
+// The language most sessions state (the first met among equals); empty when none does.
+std::string main_language(const std::vector<Pending>& visible) {
+    std::map<std::string, std::size_t> count;
+    std::string best;
+    for (const auto& p : visible) {
+        const std::string& lang = p.session->language;
+        if (lang.empty()) continue;
+        if (++count[lang] > count[best] || best.empty()) best = lang;
+    }
+    return best;
+}
+
 // A room's timed sessions in start order, with the running maximum of their ends.
 void fill_timed(Schedule::Room& r, const std::vector<std::size_t>& list,
                 const std::vector<Pending>& visible, const Ends& ends) {
@@ -313,6 +325,7 @@ Result<Schedule> make_schedule(const Program& program, const ScheduleSettings& s
     }
 
     out.day_of_ = assign_days(visible, ends, tz, out.days_);
+    out.language_ = main_language(visible);
     out.sessions_.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
         out.sessions_.emplace_back(scheduled(visible[i], i, ends, settings));
@@ -476,6 +489,7 @@ Result<Board> make_board(const Schedule& schedule, std::string_view room, Instan
     b.at = at;
     b.timezone = schedule.timezone_;
     b.zone = schedule.zone_;
+    b.language = schedule.language_;
     const DayPos pos = locate(schedule.days_, at);
 
     // This room.

@@ -110,6 +110,7 @@ class Schedule {
 
     std::string timezone_;
     const date::time_zone* zone_ = nullptr;
+    std::string language_;  // the most common session language; empty when none is stated
     std::vector<Shared<ScheduledSession>> sessions_;  // visible sessions, in program order
     std::vector<int> day_of_;  // per session: index into days_; -1 when the program has no days
     std::vector<Day> days_;    // in time order, never overlapping

@@ -52,6 +52,17 @@ struct Context {
     Colour kind_colour(const ScheduledSession& s) const {
         return theme.kind_colour(s.kind, s.title);
     }
+    // The session's track colour as the program states it, if it does.
+    std::optional<Colour> track_colour(const ScheduledSession& s) const {
+        if (s.track.empty()) return std::nullopt;
+        return parse_colour(s.colour);
+    }
+    // The session's language when it differs from the program's usual one ("Deutsch"); empty
+    // otherwise, so a screen of English talks does not say "English" on every line.
+    std::string other_language(const ScheduledSession& s) const {
+        if (s.language.empty() || board == nullptr || s.language == board->language) return "";
+        return language_name(s.language);
+    }
     bool same_day(Instant a, Instant b) const {
         return date::floor<date::days>(local(a, *zone)) == date::floor<date::days>(local(b, *zone));
     }

@@ -68,6 +68,25 @@ std::string join(const std::vector<std::string>& items, const std::string& sep) 
     return out;
 }
 
+std::string language_name(std::string_view tag) {
+    // Endonyms: a passer-by who speaks the language finds its own name for it.
+    static const std::pair<std::string_view, std::string_view> names[] = {
+        {"ar", "العربية"},   {"cs", "Čeština"},    {"da", "Dansk"},      {"de", "Deutsch"},
+        {"el", "Ελληνικά"},  {"en", "English"},    {"es", "Español"},    {"fa", "فارسی"},
+        {"fi", "Suomi"},     {"fr", "Français"},   {"he", "עברית"},      {"hi", "हिन्दी"},
+        {"hu", "Magyar"},    {"id", "Indonesia"},  {"it", "Italiano"},   {"ja", "日本語"},
+        {"ko", "한국어"},    {"nl", "Nederlands"}, {"no", "Norsk"},      {"pl", "Polski"},
+        {"pt", "Português"}, {"ro", "Română"},     {"ru", "Русский"},    {"sv", "Svenska"},
+        {"tr", "Türkçe"},    {"uk", "Українська"}, {"vi", "Tiếng Việt"}, {"zh", "中文"},
+    };
+    std::string primary(tag.substr(0, tag.find_first_of("-_")));
+    for (auto& ch : primary) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (const auto& [code, name] : names) {
+        if (code == primary) return std::string(name);
+    }
+    return upper(tag);
+}
+
 }  // namespace deck_parts
 
 std::string format_clock(Instant t, const date::time_zone& zone, bool h24) {

@@ -30,6 +30,10 @@ Instant shown_instant(Instant t, bool estimated, const date::time_zone& zone);
 
 std::string upper(std::string_view s);
 
+// A language as its speakers write it, for a session's BCP 47 tag ("de", "pt-BR"): "Deutsch",
+// "Português"; the tag in capitals for one not in the table ("EU").
+std::string language_name(std::string_view tag);
+
 // The non-empty items joined by `sep`.
 std::string join(const std::vector<std::string>& items, const std::string& sep);
 

@@ -50,9 +50,10 @@ int Painter::lines_between(int y, int limit, const TextStyle& s) const {
     return 1 + (limit - y - h) / advance(s);
 }
 
-Rect Painter::chip(int x, int y, std::string_view text, Colour colour) {
-    TextStyle s =
-        style(Weight::semibold, theme_.type.body * tokens::chip_text_of_body, theme_.on_kind);
+Rect Painter::chip(int x, int y, std::string_view text, Colour colour,
+                   std::optional<Colour> text_colour) {
+    TextStyle s = style(Weight::semibold, theme_.type.body * tokens::chip_text_of_body,
+                        text_colour.value_or(theme_.on_kind));
     auto m = metrics(s);
     int pad_x = s.px / tokens::chip_pad_x_div;
     int pad_y = s.px / tokens::chip_pad_y_div;

@@ -5,6 +5,7 @@
 // LayoutProblem on the slide rather than text drawn out of its box.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -53,8 +54,10 @@ class Painter {
 
     void fill(Rect box, Colour c, int radius = 0) { slide_.fills.push_back({box, c, radius}); }
 
-    // A rounded label with dark text on a colour ("NOW · ORAL"); returns its box.
-    Rect chip(int x, int y, std::string_view text, Colour colour);
+    // A rounded label with dark text on a colour ("NOW · ORAL"), or `text_colour` on it;
+    // returns its box.
+    Rect chip(int x, int y, std::string_view text, Colour colour,
+              std::optional<Colour> text_colour = std::nullopt);
 
     // A progress bar: a track and the part done, rounded at the ends.
     void progress(Rect box, double fraction, Colour done);

@@ -10,11 +10,16 @@ namespace kiosk::deck_parts {
 
 namespace {
 
+// A word in its own colour at the start of a row's detail line: the kind, the track.
+struct Tag {
+    std::string text;
+    Colour colour;
+};
+
 struct Row {
-    std::string time;    // left column: "13:00", "≈ 09:15", "TBA" for untimed items
-    std::string title;   // the session's title
-    Colour kind_colour;  // the kind, in its colour, opens the detail line
-    std::string kind;
+    std::string time;                 // left column: "13:00", "≈ 09:15", "TBA" for untimed items
+    std::string title;                // the session's title
+    std::vector<Tag> tags;            // the kind, then the track, each in its colour
     std::vector<std::string> detail;  // {"Mission City Ballroom", "starts in 12 min"}, read
                                       // joined by " · "
 };
@@ -54,11 +59,13 @@ int detail_lines(Painter& p, const Context& c, const RowLayout& layout, const Ro
     const auto& t = c.theme;
     int right = c.g.content.right();
     int x = layout.title_x;
-    if (!r.kind.empty()) {
+    for (const auto& tag : r.tags) {
+        if (x > layout.title_x) {
+            x = p.line(x, dy, dot, layout.detail, right - x, t.background).right();
+        }
         auto ks = layout.kind;
-        ks.colour = r.kind_colour;
-        Rect k = p.line(x, dy, upper(r.kind), ks, layout.title_w, t.background);
-        x = k.right();
+        ks.colour = tag.colour;
+        x = p.line(x, dy, tag.text, ks, right - x, t.background).right();
     }
     int line_h = p.metrics(layout.detail).height;
     int bottom_y = dy + line_h;
@@ -157,9 +164,15 @@ Row session_row(const Context& c, const ScheduledSession& s, bool with_room) {
     // spells out ("time to be announced"), never a guessed time.
     r.time = s.start ? c.clock(*s.start) : "TBA";
     r.title = s.title;
-    r.kind = s.kind.empty() ? "" : s.kind;
-    r.kind_colour = c.kind_colour(s);
+    if (!s.kind.empty()) r.tags.push_back({upper(s.kind), c.kind_colour(s)});
+    if (!s.track.empty()) {
+        r.tags.push_back(
+            {s.track, readable_on(c.track_colour(s).value_or(c.theme.muted), c.theme.background)});
+    }
     r.detail = row_details(c, s, with_room);
+    if (std::string language = c.other_language(s); !language.empty()) {
+        r.detail.push_back(language);
+    }
     return r;
 }
 

@@ -137,19 +137,44 @@ int now_foot(Painter& p, const Context& c, const Focus& f) {
                       c.clock(*after->start), after->title, {});
 }
 
-// The top of the slide: chip, title, times, speakers and, while it is on, the progress bar.
-// Returns the bottom of what it drew.
+// The chips over the title: "NOW · TALK" in the kind's colour, the track in its own colour
+// (the program's, made legible), and the language when it is not the program's usual one.
+// Returns the bottom of the chips.
+int now_chips(Painter& p, const Context& c, const Focus& f) {
+    const auto& t = c.theme;
+    const auto& g = c.g;
+    const ScheduledSession& s = *f.s;
+    Rect chip = p.chip(g.content.x, g.content.y,
+                       (f.on_now ? "NOW" : "NEXT HERE") + dot + kind_label(s), f.kind);
+    int x = chip.right() + g.px(tokens::chip_gap);
+    if (!s.track.empty() && x < g.content.right()) {
+        ChipColours colours = chip_colours(c.track_colour(s).value_or(t.panel), t.on_kind, t.text);
+        chip = p.chip(x, g.content.y, upper(s.track), colours.fill, colours.text);
+        x = chip.right() + g.px(tokens::chip_gap);
+    }
+    if (std::string language = c.other_language(s); !language.empty() && x < g.content.right()) {
+        auto lang_s = p.style(Weight::medium, t.type.body, t.muted);
+        int baseline = chip.y + chip.h / 2 + p.metrics(lang_s).ascent / 2;
+        p.on_baseline(x, baseline, language, lang_s, g.content.right() - x, t.background);
+    }
+    return chip.bottom();
+}
+
+// The top of the slide: chips, title, subtitle, times, speakers and, while it is on, the
+// progress bar (in the track's colour when it has one). Returns the bottom of what it drew.
 int now_top(Painter& p, const Context& c, const Focus& f) {
     const auto& t = c.theme;
     const auto& g = c.g;
     const ScheduledSession& s = *f.s;
-    int y = g.content.y;
-    Rect chip =
-        p.chip(g.content.x, y, (f.on_now ? "NOW" : "NEXT HERE") + dot + kind_label(s), f.kind);
-    y = chip.bottom() + g.px(tokens::below_chip);
+    int y = now_chips(p, c, f) + g.px(tokens::below_chip);
     auto title_s = p.style(Weight::bold, t.type.display, t.text);
     y = p.paragraph(g.content.x, y, s.title, title_s, g.content.w,
                     by_orientation(g, tokens::now_title_lines), t.background);
+    if (!s.subtitle.empty()) {
+        auto sub_s = p.style(Weight::medium, t.type.heading, t.body);
+        y = p.paragraph(g.content.x, y + g.px(tokens::now_subtitle_gap), s.subtitle, sub_s,
+                        g.content.w, by_orientation(g, tokens::now_subtitle_lines), t.background);
+    }
     y += g.px(tokens::now_times_gap);
     auto meta_s = p.style(Weight::regular, t.type.meta, t.muted);
     std::string meta = join({session_times(c, s), session_relative(c, s)}, "  " + dot + " ");
@@ -168,7 +193,8 @@ int now_top(Painter& p, const Context& c, const Focus& f) {
         double fraction = std::chrono::duration<double>(c.at - *s.start).count() /
                           std::chrono::duration<double>(end - *s.start).count();
         int h = std::max(tokens::progress_min_px, g.px(tokens::progress_height));
-        p.progress({g.content.x, y, g.content.w, h}, fraction, f.kind);
+        Colour bar = c.track_colour(s) ? readable_on(*c.track_colour(s), t.track, 3.0) : f.kind;
+        p.progress({g.content.x, y, g.content.w, h}, fraction, bar);
         y += h;
     }
     return y;

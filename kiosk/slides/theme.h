@@ -31,6 +31,25 @@ std::string to_string(Colour c);  // "#5AA9FF" (alpha only when not opaque)
 // WCAG 2 contrast ratio between two opaque colours: 1 (same) to 21 (black on white).
 double contrast_ratio(Colour a, Colour b);
 
+// The contrast the design keeps for any text on any surface.
+inline constexpr double min_text_contrast = 4.5;
+
+// `wanted` moved just far enough towards white (on a dark `bg`) or black (on a light one) to
+// reach `min_ratio` against `bg`: a track's own colour, as legible text on the screen. Colours
+// that already reach it come back unchanged.
+Colour readable_on(Colour wanted, Colour bg, double min_ratio = min_text_contrast);
+
+// A chip's fill and the text on it.
+struct ChipColours {
+    Colour fill;
+    Colour text;
+};
+
+// For a chip in a colour the program chose (a track's): dark or light text, whichever reads
+// better on it, and where neither reaches min_text_contrast (mid-tones) the fill moved just far
+// enough away from the text that it does.
+ChipColours chip_colours(Colour fill, Colour dark_text, Colour light_text);
+
 enum class Weight {
     regular,   // Inter Regular: body, times
     medium,    // Inter Medium: section labels

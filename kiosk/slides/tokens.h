@@ -64,6 +64,7 @@ inline constexpr double text_above_footer = 0.04;
 inline constexpr int chip_pad_x_div = 2;      // left and right padding: half the text size
 inline constexpr int chip_pad_y_div = 5;      // top and bottom padding and corner radius: a fifth
 inline constexpr int chip_min_radius_px = 2;  // still rounded when the text is tiny
+inline constexpr double chip_gap = 0.012;     // between chips on one line (kind, then track)
 
 // ---- shared by the Now and talk slides ------------------------------------------------------
 
@@ -87,10 +88,12 @@ inline constexpr double list_above_footer = 0.02;  // rows end this far above th
 
 // ---- the Now slide, top down ----------------------------------------------------------------
 
-inline constexpr ByOrientation now_title_lines{2, 3};  // the session's title
-inline constexpr double now_times_gap = 0.012;         // between the title and its times
-inline constexpr double now_speakers_gap = 0.008;      // between the times and the speakers
-inline constexpr double progress_gap = 0.022;          // above the progress bar
+inline constexpr ByOrientation now_title_lines{2, 3};     // the session's title
+inline constexpr double now_subtitle_gap = 0.006;         // between the title and its subtitle
+inline constexpr ByOrientation now_subtitle_lines{1, 2};  // a subtitle, cut with "…" beyond
+inline constexpr double now_times_gap = 0.012;            // between the title and its times
+inline constexpr double now_speakers_gap = 0.008;         // between the times and the speakers
+inline constexpr double progress_gap = 0.022;             // above the progress bar
 inline constexpr double progress_height = 0.009;
 inline constexpr int progress_min_px = 2;     // still a visible bar on a small window
 inline constexpr double now_talk_gap = 0.05;  // above the talk on stage: the slide's middle

@@ -506,5 +506,37 @@ TEST(Times, ClockInTheVenueZone) {
     EXPECT_EQ(format_clock(at("17:30"), z, false), "5:30 p.m.");
 }
 
+// What exports carry and day pages lack: the track in its colour (made legible whatever the
+// program chose), the subtitle, and a language other than the program's usual one.
+TEST(Deck, TracksSubtitlesAndLanguagesAreShownAndReadable) {
+    Board b = testing::morning_board();
+    b.language = "en";
+    auto talk = testing::session("Talk", "Über Zeitzonen", "08:30", "09:30", "Hall B");
+    talk.end_estimated = false;
+    talk.subtitle = "Warum Sommerzeit Terminpläne verwirrt";
+    talk.track = "Talks auf Deutsch";
+    talk.language = "de";
+    talk.speakers = {"Jörg Schäfer"};
+    for (const char* colour : {"#7BD88F", "#777777", "#1A237E", "#FFFFFF", ""}) {
+        SCOPED_TRACE(colour);
+        talk.colour = colour;
+        b.now = {testing::on_now(talk, "08:50")};
+        b.elsewhere = {board_session(talk)};
+        for (Size size : {landscape, portrait}) {
+            Deck d = deck_for(b, size);
+            expect_clean(d);  // every text, on the chip too, at 4.5:1 or better
+            const Slide& now = slide(d, "now");
+            EXPECT_TRUE(has_text(now, "TALKS AUF DEUTSCH"));
+            EXPECT_TRUE(says(now, "Warum Sommerzeit Terminpläne verwirrt"));
+            EXPECT_TRUE(has_text(now, "Deutsch"));
+            EXPECT_TRUE(has_text(slide(d, "around"), "Talks auf Deutsch"));
+        }
+    }
+    // In the program's own language, nothing says so.
+    talk.language = "en";
+    b.now = {testing::on_now(talk, "08:50")};
+    EXPECT_FALSE(has_text(slide(deck_for(b), "now"), "English"));
+}
+
 }  // namespace
 }  // namespace kiosk

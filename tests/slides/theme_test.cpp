@@ -46,5 +46,32 @@ TEST(Theme, KindColourByWordInTheKindThenTheTitle) {
     EXPECT_EQ(t.kind_colour("Poster Session", "Reception posters"), t.kind_fallback);
 }
 
+TEST(Theme, ATrackColourIsMadeLegibleOnlyAsFarAsNeeded) {
+    Theme t;
+    const Colour blue = *parse_colour("#5AA9FF");
+    EXPECT_EQ(readable_on(blue, t.background), blue);  // already 7.6:1
+    for (const char* text : {"#1A237E", "#000000", "#0E1116", "#444444"}) {
+        Colour c = readable_on(*parse_colour(text), t.background);
+        EXPECT_GE(contrast_ratio(c, t.background), 4.5) << text;
+        EXPECT_LT(contrast_ratio(c, t.background), 7.0) << text << ": moved further than needed";
+    }
+}
+
+TEST(Theme, AChipInAnyColourKeepsItsTextReadable) {
+    Theme t;
+    // Light fills take dark text, dark fills light text, unchanged.
+    EXPECT_EQ(chip_colours(*parse_colour("#5AA9FF"), t.on_kind, t.text).text, t.on_kind);
+    EXPECT_EQ(chip_colours(*parse_colour("#5AA9FF"), t.on_kind, t.text).fill,
+              *parse_colour("#5AA9FF"));
+    EXPECT_EQ(chip_colours(*parse_colour("#1A237E"), t.on_kind, t.text).text, t.text);
+    // Mid-tones, where neither text reaches 4.5:1, are moved just enough.
+    for (int grey = 0; grey <= 255; grey += 5) {
+        Colour fill{static_cast<std::uint8_t>(grey), static_cast<std::uint8_t>(grey),
+                    static_cast<std::uint8_t>(grey)};
+        ChipColours c = chip_colours(fill, t.on_kind, t.text);
+        EXPECT_GE(contrast_ratio(c.fill, c.text), 4.5) << grey;
+    }
+}
+
 }  // namespace
 }  // namespace kiosk
