@@ -31,3 +31,9 @@ add_test(NAME deploy.notify_run
                         exec python3 \"$0\" \"$@\""
                  ${KIOSK_DEPLOY_TESTS}/notify_run_test.py $<TARGET_FILE:kiosk> ${PROJECT_SOURCE_DIR})
 set_tests_properties(deploy.notify_run PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 60)
+
+# A pretalx export from a server on 127.0.0.1, through kiosk-fetch, onto a running screen.
+add_test(NAME deploy.fetch_to_screen
+         COMMAND python3 ${KIOSK_DEPLOY_TESTS}/fetch_to_screen_test.py $<TARGET_FILE:kiosk>
+                 ${KIOSK_FETCH} ${PROJECT_SOURCE_DIR})
+set_tests_properties(deploy.fetch_to_screen PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 90)
