@@ -6,6 +6,10 @@
 #include <climits>
 #include <cmath>
 #include <cstring>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <SDL.h>
 #include <imgui.h>
@@ -20,10 +24,10 @@ using steady = std::chrono::steady_clock;
 
 constexpr auto idle_close = std::chrono::seconds(60);
 
-// Text fields keep their bytes between frames (ImGui edits them in place).
-template <std::size_t N>
-void copy_into(std::array<char, N>& field, const std::string& text) {
-    std::size_t n = std::min(text.size(), N - 1);
+// Text fields keep their bytes between frames (ImGui edits them in place). A field is never
+// empty: each is a std::array of a fixed, non-zero size in StaffOverlay::Ui.
+void copy_into(std::span<char> field, const std::string& text) {
+    std::size_t n = std::min(text.size(), field.size() - 1);
     std::memcpy(field.data(), text.data(), n);
     field[n] = '\0';
 }
@@ -41,6 +45,134 @@ bool is_input(const SDL_Event& e) {
             return true;
         default:
             return false;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The overlay's window, one step per panel or section; StaffOverlay::build_ui runs them in order.
+// Each takes only the view and the text fields it shows, and leaves what staff asked for in
+// `requests` for the app to take after the frame.
+// ---------------------------------------------------------------------------------------------
+
+using Kind = OverlayRequest::Kind;
+
+void ask(std::vector<OverlayRequest>& requests, Kind kind, std::string text = {},
+         std::string until = {}, double speed = 1.0) {
+    requests.push_back(OverlayRequest{kind, std::move(text), std::move(until), speed});
+}
+
+// Most of the picture, centred, neither moved nor resized by staff; ended by the caller.
+void begin_staff_window() {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImVec2 size(io.DisplaySize.x * 0.8f, io.DisplaySize.y * 0.85f);
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.96f);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+    ImGui::Begin("Staff - Escape closes, and so does a minute without input", nullptr, flags);
+}
+
+// The PIN prompt, all that shows while locked; true once the PIN typed into `field` is `pin`.
+// A wrong one empties the field and keeps the focus there for the next try.
+bool pin_panel(const std::string& pin, std::span<char> field, std::string& message) {
+    bool unlocked = false;
+    ImGui::TextUnformatted("Staff PIN");
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    bool enter = ImGui::InputText("##pin", field.data(), field.size(),
+                                  ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
+                                      ImGuiInputTextFlags_EnterReturnsTrue);
+    if (enter || ImGui::Button("Open")) {
+        if (pin == field.data()) {
+            unlocked = true;
+        } else {
+            message = "Wrong PIN";
+            copy_into(field, "");
+            ImGui::SetKeyboardFocusHere(-1);
+        }
+    }
+    if (!message.empty()) ImGui::TextUnformatted(message.c_str());
+    return unlocked;
+}
+
+// What the app reports: files, the last error in a warning colour, the warnings folded away.
+void status_section(const OverlayView& view, std::vector<OverlayRequest>& requests) {
+    if (!ImGui::CollapsingHeader("Status", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    for (const auto& line : view.status) ImGui::TextWrapped("%s", line.c_str());
+    if (!view.last_error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.4f, 1.0f));
+        ImGui::TextWrapped("Last error: %s", view.last_error.c_str());
+        ImGui::PopStyleColor();
+    }
+    if (!view.warnings.empty() &&
+        ImGui::TreeNode("warnings", "Warnings (%zu)", view.warnings.size())) {
+        for (const auto& w : view.warnings) ImGui::TextWrapped("%s", w.c_str());
+        ImGui::TreePop();
+    }
+    if (ImGui::Button("Reload files now")) ask(requests, Kind::reload);
+}
+
+// The program's rooms; choosing another than the one shown asks for it.
+void room_section(const OverlayView& view, std::vector<OverlayRequest>& requests) {
+    if (!ImGui::CollapsingHeader("Room")) return;
+    ImGui::TextUnformatted("Choosing a room rewrites the config and shows it at once.");
+    for (const auto& room : view.rooms) {
+        if (ImGui::Selectable(room.c_str(), room == view.room) && room != view.room) {
+            ask(requests, Kind::set_room, room);
+        }
+    }
+}
+
+void coming_section(const OverlayView& view) {
+    if (!ImGui::CollapsingHeader("Coming slides")) return;
+    if (view.coming.empty()) ImGui::TextUnformatted("(this slide only)");
+    for (const auto& s : view.coming) ImGui::BulletText("%s", s.c_str());
+}
+
+// The rehearsal clock: a time and a speed typed into `clock` and `speed`, or back to real time.
+void clock_section(const OverlayView& view, std::span<char> clock, double& speed,
+                   std::vector<OverlayRequest>& requests) {
+    if (!ImGui::CollapsingHeader("Clock")) return;
+    ImGui::Text("Shown: %s%s", view.clock.c_str(),
+                view.simulated ? "  (rehearsal)" : "  (real time)");
+    ImGui::InputTextWithHint("##clock", "2022-08-29T09:10", clock.data(), clock.size());
+    ImGui::SameLine();
+    if (ImGui::Button("Set time")) ask(requests, Kind::set_clock, clock.data());
+    ImGui::InputDouble("##speed", &speed, 1.0, 10.0, "%.1f");
+    ImGui::SameLine();
+    if (ImGui::Button("Set speed")) ask(requests, Kind::set_speed, "", "", speed);
+    if (view.simulated && ImGui::Button("Back to real time")) ask(requests, Kind::real_time);
+}
+
+// The announcement and its end as staff type them; Clear empties both fields as well.
+void announcement_section(std::span<char> announcement, std::span<char> until,
+                          std::vector<OverlayRequest>& requests) {
+    if (!ImGui::CollapsingHeader("Announcement")) return;
+    ImGui::InputTextMultiline("##announcement", announcement.data(), announcement.size(),
+                              ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.5f));
+    ImGui::InputTextWithHint("until", "empty: until cleared, or 2022-08-29T13:30", until.data(),
+                             until.size());
+    if (ImGui::Button("Show now")) {
+        ask(requests, Kind::set_announcement, announcement.data(), until.data());
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Clear")) {
+        copy_into(announcement, "");
+        copy_into(until, "");
+        ask(requests, Kind::clear_announcement);
+    }
+}
+
+// Quitting takes a second press: a stray Enter must not take the screen down.
+void quit_section(bool& confirm, std::vector<OverlayRequest>& requests) {
+    if (!confirm) {
+        if (ImGui::Button("Quit the kiosk")) confirm = true;
+    } else {
+        ImGui::TextUnformatted("Quit? The service manager starts it again.");
+        if (ImGui::Button("Yes, quit")) ask(requests, Kind::quit);
+        ImGui::SameLine();
+        if (ImGui::Button("No")) confirm = false;
     }
 }
 
@@ -206,106 +338,20 @@ void StaffOverlay::draw(Size canvas) {
 }
 
 void StaffOverlay::build_ui() {
-    const ImGuiIO& io = ImGui::GetIO();
-    ImVec2 size(io.DisplaySize.x * 0.8f, io.DisplaySize.y * 0.85f);
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(size, ImGuiCond_Always);
-    ImGui::SetNextWindowBgAlpha(0.96f);
-    ImGuiWindowFlags flags = ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                             ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
-    ImGui::Begin("Staff - Escape closes, and so does a minute without input", nullptr, flags);
-    using Kind = OverlayRequest::Kind;
-    auto request = [&](Kind kind, std::string text = {}, std::string until = {},
-                       double speed = 1.0) {
-        requests_.push_back(OverlayRequest{kind, std::move(text), std::move(until), speed});
-    };
-
+    begin_staff_window();
     if (!unlocked_) {
-        ImGui::TextUnformatted("Staff PIN");
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        bool enter =
-            ImGui::InputText("##pin", ui_->pin.data(), ui_->pin.size(),
-                             ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
-                                 ImGuiInputTextFlags_EnterReturnsTrue);
-        if (enter || ImGui::Button("Open")) {
-            if (pin_ == ui_->pin.data()) {
-                unlocked_ = true;
-            } else {
-                ui_->pin_message = "Wrong PIN";
-                copy_into(ui_->pin, "");
-                ImGui::SetKeyboardFocusHere(-1);
-            }
-        }
-        if (!ui_->pin_message.empty()) ImGui::TextUnformatted(ui_->pin_message.c_str());
+        unlocked_ = pin_panel(pin_, ui_->pin, ui_->pin_message);
         ImGui::End();
         return;
     }
-
     if (!view_.message.empty()) ImGui::TextWrapped("%s", view_.message.c_str());
-    if (ImGui::CollapsingHeader("Status", ImGuiTreeNodeFlags_DefaultOpen)) {
-        for (const auto& line : view_.status) ImGui::TextWrapped("%s", line.c_str());
-        if (!view_.last_error.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.4f, 1.0f));
-            ImGui::TextWrapped("Last error: %s", view_.last_error.c_str());
-            ImGui::PopStyleColor();
-        }
-        if (!view_.warnings.empty() &&
-            ImGui::TreeNode("warnings", "Warnings (%zu)", view_.warnings.size())) {
-            for (const auto& w : view_.warnings) ImGui::TextWrapped("%s", w.c_str());
-            ImGui::TreePop();
-        }
-        if (ImGui::Button("Reload files now")) request(Kind::reload);
-    }
-    if (ImGui::CollapsingHeader("Room")) {
-        ImGui::TextUnformatted("Choosing a room rewrites the config and shows it at once.");
-        for (const auto& room : view_.rooms) {
-            if (ImGui::Selectable(room.c_str(), room == view_.room) && room != view_.room) {
-                request(Kind::set_room, room);
-            }
-        }
-    }
-    if (ImGui::CollapsingHeader("Coming slides")) {
-        if (view_.coming.empty()) ImGui::TextUnformatted("(this slide only)");
-        for (const auto& s : view_.coming) ImGui::BulletText("%s", s.c_str());
-    }
-    if (ImGui::CollapsingHeader("Clock")) {
-        ImGui::Text("Shown: %s%s", view_.clock.c_str(),
-                    view_.simulated ? "  (rehearsal)" : "  (real time)");
-        ImGui::InputTextWithHint("##clock", "2022-08-29T09:10", ui_->clock.data(),
-                                 ui_->clock.size());
-        ImGui::SameLine();
-        if (ImGui::Button("Set time")) request(Kind::set_clock, ui_->clock.data());
-        ImGui::InputDouble("##speed", &ui_->speed, 1.0, 10.0, "%.1f");
-        ImGui::SameLine();
-        if (ImGui::Button("Set speed")) request(Kind::set_speed, "", "", ui_->speed);
-        if (view_.simulated && ImGui::Button("Back to real time")) request(Kind::real_time);
-    }
-    if (ImGui::CollapsingHeader("Announcement")) {
-        ImGui::InputTextMultiline("##announcement", ui_->announcement.data(),
-                                  ui_->announcement.size(),
-                                  ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.5f));
-        ImGui::InputTextWithHint("until", "empty: until cleared, or 2022-08-29T13:30",
-                                 ui_->until.data(), ui_->until.size());
-        if (ImGui::Button("Show now")) {
-            request(Kind::set_announcement, ui_->announcement.data(), ui_->until.data());
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Clear")) {
-            copy_into(ui_->announcement, "");
-            copy_into(ui_->until, "");
-            request(Kind::clear_announcement);
-        }
-    }
+    status_section(view_, requests_);
+    room_section(view_, requests_);
+    coming_section(view_);
+    clock_section(view_, ui_->clock, ui_->speed, requests_);
+    announcement_section(ui_->announcement, ui_->until, requests_);
     ImGui::Separator();
-    if (!ui_->confirm_quit) {
-        if (ImGui::Button("Quit the kiosk")) ui_->confirm_quit = true;
-    } else {
-        ImGui::TextUnformatted("Quit? The service manager starts it again.");
-        if (ImGui::Button("Yes, quit")) request(Kind::quit);
-        ImGui::SameLine();
-        if (ImGui::Button("No")) ui_->confirm_quit = false;
-    }
+    quit_section(ui_->confirm_quit, requests_);
     ImGui::End();
 }
 
