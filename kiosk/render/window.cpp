@@ -6,7 +6,11 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
 #include <thread>
+#include <utility>
 
 #include <SDL.h>
 #include <poll.h>
@@ -64,6 +68,133 @@ bool has_native_wait(const char* driver) {
     return std::strcmp(driver, "x11") == 0 || std::strcmp(driver, "wayland") == 0;
 }
 
+// Turns SIGUSR1 into Window::wake(): a thread blocked on an eventfd the handler writes to.
+struct ScreenshotWatcher {
+    ScreenshotWatcher() = default;
+    ScreenshotWatcher(const ScreenshotWatcher&) = delete;
+    ScreenshotWatcher& operator=(const ScreenshotWatcher&) = delete;
+    ~ScreenshotWatcher() {
+        if (thread.joinable()) {
+            int expected = fd;
+            screenshot_fd.compare_exchange_strong(expected, -1);
+            stop = true;
+            std::uint64_t one = 1;
+            if (::write(fd, &one, sizeof one) < 0) {
+                // Cannot fail short of overflow, which would wake the thread as well.
+            }
+            thread.join();
+        }
+        if (fd >= 0) ::close(fd);
+    }
+
+    // Starts the thread and installs the handler, which from now on wakes `window`, the last
+    // window opened. Without the eventfd (none could be made) SIGUSR1 keeps its default action.
+    void start(Window& window) {
+        if (fd < 0) return;
+        Window* self = &window;
+        thread = std::thread([self, this] {
+            while (true) {
+                std::uint64_t n = 0;
+                ssize_t got = ::read(fd, &n, sizeof n);
+                if (got < 0 && errno == EINTR) continue;
+                if (got != sizeof n || stop) return;
+                self->wake();
+            }
+        });
+        screenshot_fd = fd;
+        struct sigaction sa {};
+        sa.sa_handler = ask_screenshot;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        sigaction(SIGUSR1, &sa, nullptr);
+    }
+
+    int fd = ::eventfd(0, EFD_CLOEXEC);  // blocking: the thread sleeps in read()
+    std::atomic<bool> stop{false};
+    std::thread thread;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Window::open's steps, in the order it takes them.
+// ---------------------------------------------------------------------------------------------
+
+std::optional<Diagnostic> check_rotation(int rotation) {
+    if (rotation % 90 != 0 || rotation < 0 || rotation > 270) {
+        return Diagnostic{"", 0, Severity::error,
+                          "rotation must be 0, 90, 180 or 270, not " + std::to_string(rotation)};
+    }
+    return std::nullopt;
+}
+
+// Set before SDL's video starts, which reads some of them then.
+void set_hints(bool gpu) {
+    // Without a GPU, SDL's default path loads Mesa's llvmpipe (~54 MB resident); the software
+    // renderer drawing straight into the window's framebuffer costs a fraction of that.
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, gpu ? "1" : "0");
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, gpu ? "" : "software");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    // A full-screen window that loses focus (a staff member's terminal) must stay up.
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+}
+
+// Asked once SDL's video has started, which is when it knows the displays.
+std::optional<Diagnostic> check_display(int display) {
+    int displays = SDL_GetNumVideoDisplays();
+    if (display < 0 || display >= displays) {
+        return Diagnostic{
+            "", 0, Severity::error,
+            "display " + std::to_string(display) + " does not exist; there " +
+                (displays == 1 ? "is 1 display" : "are " + std::to_string(displays) + " displays") +
+                " (0 is the first)"};
+    }
+    return std::nullopt;
+}
+
+// Full screen and borderless on `display` unless `windowed` names a size; null when SDL refuses.
+SDL_Window* create_window(int display, Size windowed) {
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    int ww = windowed.w;
+    int wh = windowed.h;
+    if (ww <= 0 || wh <= 0) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        SDL_Rect bounds{0, 0, 1280, 720};
+        SDL_GetDisplayBounds(display, &bounds);
+        ww = bounds.w;
+        wh = bounds.h;
+    } else {
+        flags |= SDL_WINDOW_RESIZABLE;
+    }
+    return SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
+                            SDL_WINDOWPOS_CENTERED_DISPLAY(display), ww, wh, flags);
+}
+
+struct RendererChoice {
+    std::unique_ptr<SDL_Renderer, RendererDeleter> renderer;
+    std::string fallback;  // empty, or why the other renderer than the configured one draws
+};
+
+// The renderer `gpu` asks for, else the other one; an error only when neither starts.
+Result<RendererChoice> create_renderer(SDL_Window* window, bool gpu) {
+    RendererChoice out;
+    Uint32 rflags = gpu ? SDL_RENDERER_ACCELERATED : SDL_RENDERER_SOFTWARE;
+    out.renderer.reset(SDL_CreateRenderer(window, -1, rflags | SDL_RENDERER_TARGETTEXTURE));
+    if (out.renderer) return out;
+    // The configured path can be missing: KMSDRM (a box without a desktop) has no software
+    // framebuffer, and a box without GPU drivers has no accelerated renderer. A screen drawn
+    // the costlier way beats a black one, so try the other path before giving up.
+    std::string why = SDL_GetError();
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "");
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, gpu ? "0" : "1");
+    Uint32 other = gpu ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED;
+    out.renderer.reset(SDL_CreateRenderer(window, -1, other | SDL_RENDERER_TARGETTEXTURE));
+    if (!out.renderer)
+        return fail(error("cannot start a renderer: " + why + "; " + SDL_GetError()));
+    out.fallback = std::string("the ") + (gpu ? "GPU" : "software") +
+                   " renderer is not available here (" + why + "); drawing with the " +
+                   (gpu ? "software" : "GPU") + " renderer instead";
+    return out;
+}
+
 }  // namespace
 
 // Destroyed in reverse order: textures, then the renderer, then the window, then SDL's video.
@@ -94,43 +225,13 @@ struct Window::Parts {
     std::unique_ptr<SDL_Texture, TextureDeleter> target;  // the unrotated picture, when rotated
     Size target_size;
     std::unique_ptr<TextCache> cache;
-    // Turns SIGUSR1 into wake() (see ask_screenshot). Declared last: stopped and joined first.
-    struct ScreenshotWatcher {
-        ScreenshotWatcher() = default;
-        ScreenshotWatcher(const ScreenshotWatcher&) = delete;
-        ScreenshotWatcher& operator=(const ScreenshotWatcher&) = delete;
-        ~ScreenshotWatcher() {
-            if (thread.joinable()) {
-                int expected = fd;
-                screenshot_fd.compare_exchange_strong(expected, -1);
-                stop = true;
-                std::uint64_t one = 1;
-                if (::write(fd, &one, sizeof one) < 0) {
-                    // Cannot fail short of overflow, which would wake the thread as well.
-                }
-                thread.join();
-            }
-            if (fd >= 0) ::close(fd);
-        }
-        int fd = ::eventfd(0, EFD_CLOEXEC);  // blocking: the thread sleeps in read()
-        std::atomic<bool> stop{false};
-        std::thread thread;
-    } screenshot;
+    // SIGUSR1's thread (see ask_screenshot). Declared last: stopped and joined first.
+    ScreenshotWatcher screenshot;
 };
 
 Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options, const FontSet& fonts) {
-    if (options.rotation % 90 != 0 || options.rotation < 0 || options.rotation > 270) {
-        return fail(Diagnostic{
-            "", 0, Severity::error,
-            "rotation must be 0, 90, 180 or 270, not " + std::to_string(options.rotation)});
-    }
-    // Without a GPU, SDL's default path loads Mesa's llvmpipe (~54 MB resident); the software
-    // renderer drawing straight into the window's framebuffer costs a fraction of that.
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, options.gpu ? "1" : "0");
-    SDL_SetHint(SDL_HINT_RENDER_DRIVER, options.gpu ? "" : "software");
-    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
-    // A full-screen window that loses focus (a staff member's terminal) must stay up.
-    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (auto bad = check_rotation(options.rotation)) return fail(std::move(*bad));
+    set_hints(options.gpu);
     std::unique_ptr<Window> w(new Window());
     w->options_ = options;
     w->fonts_ = &fonts;
@@ -140,72 +241,18 @@ Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options, const
         return fail(error("cannot start SDL video (is DISPLAY or a KMS device available?)"));
     }
     p.video.started = true;
-    int displays = SDL_GetNumVideoDisplays();
-    int display = options.display;
-    if (display < 0 || display >= displays) {
-        return fail(Diagnostic{
-            "", 0, Severity::error,
-            "display " + std::to_string(display) + " does not exist; there " +
-                (displays == 1 ? "is 1 display" : "are " + std::to_string(displays) + " displays") +
-                " (0 is the first)"});
-    }
-    Uint32 flags = SDL_WINDOW_SHOWN;
-    int ww = options.windowed.w;
-    int wh = options.windowed.h;
-    if (ww <= 0 || wh <= 0) {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-        SDL_Rect bounds{0, 0, 1280, 720};
-        SDL_GetDisplayBounds(display, &bounds);
-        ww = bounds.w;
-        wh = bounds.h;
-    } else {
-        flags |= SDL_WINDOW_RESIZABLE;
-    }
-    p.window.reset(SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
-                                    SDL_WINDOWPOS_CENTERED_DISPLAY(display), ww, wh, flags));
+    if (auto bad = check_display(options.display)) return fail(std::move(*bad));
+    p.window.reset(create_window(options.display, options.windowed));
     if (!p.window) return fail(error("cannot open the window"));
-    Uint32 rflags = options.gpu ? SDL_RENDERER_ACCELERATED : SDL_RENDERER_SOFTWARE;
-    p.renderer.reset(SDL_CreateRenderer(p.window.get(), -1, rflags | SDL_RENDERER_TARGETTEXTURE));
-    if (!p.renderer) {
-        // The configured path can be missing: KMSDRM (a box without a desktop) has no software
-        // framebuffer, and a box without GPU drivers has no accelerated renderer. A screen drawn
-        // the costlier way beats a black one, so try the other path before giving up.
-        std::string why = SDL_GetError();
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "");
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, options.gpu ? "0" : "1");
-        Uint32 other = options.gpu ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED;
-        p.renderer.reset(
-            SDL_CreateRenderer(p.window.get(), -1, other | SDL_RENDERER_TARGETTEXTURE));
-        if (!p.renderer) {
-            return fail(error("cannot start a renderer: " + why + "; " + SDL_GetError()));
-        }
-        w->renderer_fallback_ = std::string("the ") + (options.gpu ? "GPU" : "software") +
-                                " renderer is not available here (" + why + "); drawing with the " +
-                                (options.gpu ? "software" : "GPU") + " renderer instead";
-    }
+    auto renderer = create_renderer(p.window.get(), options.gpu);
+    if (!renderer.has_value()) return fail(renderer.error());
+    p.renderer = std::move(renderer->renderer);
+    w->renderer_fallback_ = std::move(renderer->fallback);
     SDL_ShowCursor(SDL_DISABLE);
     SDL_DisableScreenSaver();
     p.cache = std::make_unique<TextCache>(p.renderer.get(), fonts, options.text_cache_bytes);
     w->native_wait_ = has_native_wait(SDL_GetCurrentVideoDriver());
-    if (p.screenshot.fd >= 0) {
-        Window* self = w.get();
-        auto& watcher = p.screenshot;
-        watcher.thread = std::thread([self, &watcher] {
-            while (true) {
-                std::uint64_t n = 0;
-                ssize_t got = ::read(watcher.fd, &n, sizeof n);
-                if (got < 0 && errno == EINTR) continue;
-                if (got != sizeof n || watcher.stop) return;
-                self->wake();
-            }
-        });
-        screenshot_fd = watcher.fd;
-        struct sigaction sa {};
-        sa.sa_handler = ask_screenshot;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESTART;
-        sigaction(SIGUSR1, &sa, nullptr);
-    }
+    p.screenshot.start(*w);
     return w;
 }
 
