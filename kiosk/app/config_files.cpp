@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include <unistd.h>
+
 #ifndef KIOSK_SOURCE_DIR
 #define KIOSK_SOURCE_DIR "."
 #endif
@@ -24,6 +26,16 @@ std::optional<std::string> default_config_path() {
 std::optional<std::string> config_path(const Invocation& inv) {
     if (auto path = inv.get("--config")) return path;
     return default_config_path();
+}
+
+std::string machine_name() {
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0) return "";
+    return name;
+}
+
+std::string screen_name(const Invocation& inv) {
+    return inv.get("--screen").value_or(machine_name());
 }
 
 std::string config_folder(const std::string& path) {

@@ -18,6 +18,12 @@ std::optional<std::string> default_config_path();
 // `--config FILE` when given, else default_config_path().
 std::optional<std::string> config_path(const Invocation& inv);
 
+// This machine's name (gethostname), which picks its entry in a fleet config's [screens].
+std::string machine_name();
+
+// The name of the screen a command speaks for: `--screen NAME`, else the machine's name.
+std::string screen_name(const Invocation& inv);
+
 // The folder relative paths in the config at `path` are resolved against ("." for a bare name).
 std::string config_folder(const std::string& path);
 

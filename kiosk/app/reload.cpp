@@ -29,7 +29,8 @@ std::optional<std::string> Live::last_error() const {
         if (f->error && (newest == nullptr || *f->error_at > *newest->error_at)) newest = f;
     }
     if (newest != nullptr) return newest->error;
-    return schedule_error;
+    if (schedule_error) return schedule_error;
+    return screen_error;
 }
 
 namespace {
@@ -96,7 +97,14 @@ void Reloader::log(const std::string& line) const {
     if (options_.log) options_.log(line);
 }
 
-Config Reloader::with_overrides(Config c) const {
+Config Reloader::with_overrides(Config c, Live& next) const {
+    next.screen_error.reset();
+    if (auto own = for_screen(c, options_.screen)) {
+        c = std::move(own.value());
+    } else {
+        next.screen_error = own.error().front().message + "; showing [screen]'s settings";
+        log(*next.screen_error);
+    }
     if (options_.room) c.screen.room = *options_.room;
     if (options_.program_path) c.data.program = *options_.program_path;
     return c;
@@ -165,7 +173,7 @@ void Reloader::start_config(Live& next, Instant wall) {
         }
         log(*next.config_file.error);
     }
-    next.config = with_overrides(std::move(next.config));
+    next.config = with_overrides(std::move(next.config), next);
 }
 
 // Corrections at start-up (optional): the file, else its last good copy, else none.
@@ -349,7 +357,7 @@ bool Reloader::load_config(Live& next, Instant wall) {
         !next.config_file.error) {
         return false;  // touched, or saved unchanged
     }
-    next.config = with_overrides(std::move(c->value));
+    next.config = with_overrides(std::move(c->value), next);
     next.config_file = from_file(config_.path, c->sha256, wall);
     keep_copy(state_.config_copy(), c->bytes);
     log(config_.path + ": loaded");

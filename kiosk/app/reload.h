@@ -78,7 +78,10 @@ struct Live {
     std::shared_ptr<const Schedule> schedule;  // null: no program, or its zone is unknown
     Diagnostics warnings;  // the import's, the corrections' and the scheduler's, with file:line
     std::optional<std::string> schedule_error;  // why there is a program but no schedule
-    std::uint64_t generation = 0;               // grows with every replacement
+    // Why this screen runs on [screen]'s defaults: the config's [screens] table has no entry
+    // for it. Shown to staff on the screen and in the status file.
+    std::optional<std::string> screen_error;
+    std::uint64_t generation = 0;  // grows with every replacement
 
     // The newest of the files' errors (ties: program, then corrections, then config): one line.
     std::optional<std::string> last_error() const;
@@ -99,6 +102,8 @@ struct ReloadOptions {
     std::string state_dir;                    // resolved (see default_state_dir)
     Millis quiet{300};  // how long a changed file must stay unchanged before it is read
     std::function<void(const std::string&)> log;  // one line per event; may be empty
+    std::string screen;  // this screen's name in the config's [screens] table (--screen, else
+                         // the machine's host name)
 };
 
 class Reloader {
@@ -155,7 +160,7 @@ class Reloader {
     void derive(Live& next) const;
     void publish(Live next);
     void log(const std::string& line) const;
-    Config with_overrides(Config c) const;
+    Config with_overrides(Config c, Live& next) const;
     std::string program_path(const Config& c) const;
 
     FileSystem& fs_;

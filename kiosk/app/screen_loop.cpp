@@ -132,11 +132,13 @@ ScreenState ScreenLoop::state(Instant at_tick, const RotationView& view) const {
 void ScreenLoop::draw(const RotationView& view, Instant at_tick) {
     if (!dirty_ && view == last_view_) return;
     const Slide* slide = view.slide < deck_.slides.size() ? &deck_.slides[view.slide] : nullptr;
-    ChromeInput chrome_in{board_ ? board_->room : setup_.room,
-                          board_ ? board_->timezone : setup_.timezone, at_tick, rotation_.current(),
-                          deck_.slides.size()};
     // The lit dot moves with the slide that is fading in, not a frame later.
-    chrome_in.slide = view.slide;
+    ChromeInput chrome_in{board_ ? board_->room : setup_.room,
+                          board_ ? board_->timezone : setup_.timezone,
+                          at_tick,
+                          view.slide,
+                          deck_.slides.size(),
+                          setup_.notice};
     Slide chrome = layout_chrome(chrome_in, size_, setup_.theme, setup_.deck, measure_);
     screen_.draw(setup_.theme, slide, view.opacity, chrome);
     ++frames_;

@@ -93,6 +93,11 @@ ScreenSetup screen_setup(const Live& live, const ScreenOverrides& overrides) {
     }
     s.font_dirs = font_dirs();
     s.screenshot = overrides.screenshot;
+    if (live.screen_error) {
+        // The header has room for the gist: "No [screens.hall-x] entry in the config".
+        const std::string& e = *live.screen_error;
+        s.notice = "No " + e.substr(3, e.find(" entry") - 3) + " entry in the config";
+    }
     s.timezone = live.schedule ? live.schedule->timezone() : c.venue.timezone;
     if (live.schedule) {
         auto schedule = live.schedule;

@@ -50,6 +50,7 @@ struct ScreenSetup {
     std::optional<Announcement> announcement;  // [announcement]
     std::vector<std::string> font_dirs;        // where the Inter fonts may be
     std::string screenshot;                    // --screenshot
+    std::string notice;  // for staff, in the header: what is wrong with this screen's setup
 };
 
 // The setup for what `live` holds (config, schedule, or why there is none) and the command line.

@@ -130,6 +130,10 @@ struct StateConfig {
 struct Config {
     VenueConfig venue;
     ScreenConfig screen;
+    // [screens.NAME]: one config for a whole fleet. Each entry is [screen] with the entry's own
+    // keys (any of screen.*: room, rotation, display, renderer, windowed) over it; a screen picks
+    // its entry by its machine name or `--screen NAME` (for_screen below).
+    std::map<std::string, ScreenConfig> screens;
     DataConfig data;
     SlidesConfig slides;
     ThemeConfig theme;
@@ -143,6 +147,11 @@ struct Config {
 
     bool operator==(const Config&) const = default;
 };
+
+// The config as the screen called `name` uses it: its [screens.NAME] entry as [screen]. A config
+// with no [screens] table serves every screen as it is. An error when the table has no entry for
+// `name`; the message names the screens it has.
+Result<Config> for_screen(Config config, std::string_view name);
 
 // The slide names `[slides] show` accepts.
 const std::vector<std::string_view>& rotating_slide_names();

@@ -44,12 +44,53 @@ std::vector<std::string> keys_of_section(std::string_view section) {
 // [SECTION] Walking the document
 //-----------------------------------------------------------------------------------------------
 
+// [screens.NAME] tables: each key is a screen.* key, read over a copy of [screen] once the whole
+// document (and so [screen], wherever it stands) has been read.
+void read_screens(const toml::node& node, const toml::key& where, Config& c, Reader& r) {
+    const auto* screens = node.as_table();
+    if (screens == nullptr) {
+        r.error(line_of(where.source()),
+                "'screens' must be a table of screens ([screens.hall-a]), not " + describe(node));
+        return;
+    }
+    auto keys = keys_of_section("screen");
+    for (auto&& [name, entry_node] : *screens) {
+        const auto* entry = entry_node.as_table();
+        if (entry == nullptr) {
+            r.error(line_of(name.source()),
+                    "screens." + std::string(name.str()) + " must be a table ([screens." +
+                        std::string(name.str()) + "] with room = …), not " + describe(entry_node));
+            continue;
+        }
+        Config own;
+        own.screen = c.screen;
+        for (auto&& [k, v] : *entry) {
+            const KeyDef* def = find_key("screen." + std::string(k.str()));
+            if (def == nullptr) {
+                r.error(line_of(k.source()), "unknown key '" + std::string(k.str()) +
+                                                 "' for a screen" +
+                                                 did_you_mean(closest(k.str(), keys)));
+                continue;
+            }
+            def->read(v, own, r);
+        }
+        c.screens[std::string(name.str())] = own.screen;
+    }
+}
+
 void read_document(const toml::table& root, Config& c, Reader& r) {
     auto sections = section_names();
     std::vector<std::string> all_keys;
     for (const auto& k : key_table()) all_keys.emplace_back(k.name);
+    const toml::node* screens = nullptr;
+    const toml::key* screens_key = nullptr;
     for (auto&& [sk, section_node] : root) {
         std::string section(sk.str());
+        if (section == "screens") {
+            screens = &section_node;
+            screens_key = &sk;
+            continue;
+        }
         bool known = std::find(sections.begin(), sections.end(), section) != sections.end();
         const auto* table = section_node.as_table();
         if (!known) {
@@ -87,6 +128,7 @@ void read_document(const toml::table& root, Config& c, Reader& r) {
             def->read(v, c, r);
         }
     }
+    if (screens != nullptr) read_screens(*screens, *screens_key, c, r);
     if (r.until_text) {
         auto zone = find_zone(c.venue.timezone);
         if (zone) {
@@ -153,6 +195,23 @@ Diagnostics config_warnings(const Config& config, std::string_view file) {
                        "nearest year in which it falls on its weekday"});
     }
     return out;
+}
+
+Result<Config> for_screen(Config config, std::string_view name) {
+    if (config.screens.empty()) return config;
+    auto it = config.screens.find(std::string(name));
+    if (it == config.screens.end()) {
+        std::string names;
+        for (const auto& [n, s] : config.screens) names += (names.empty() ? "" : ", ") + n;
+        std::vector<std::string> all;
+        for (const auto& [n, s] : config.screens) all.push_back(n);
+        return fail(Diagnostic{"", 0, Severity::error,
+                               "no [screens." + std::string(name) + "] entry for this screen" +
+                                   did_you_mean(closest(name, all)) +
+                                   "; the config has: " + names});
+    }
+    config.screen = it->second;
+    return config;
 }
 
 ImportOptions import_options(const Config& config, std::string file_name,

@@ -82,6 +82,9 @@ struct ChromeInput {
     Instant at;
     std::size_t slide = 0;  // which dot is lit
     std::size_t slide_count = 0;
+    // For staff, in the header beside the room name: something about this screen's setup is
+    // wrong ("no [screens.hall-x] entry for this screen"). Empty: nothing to say.
+    std::string notice;
 };
 
 Slide layout_chrome(const ChromeInput& input, Size screen, const Theme& theme,

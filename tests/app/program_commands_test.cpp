@@ -335,5 +335,31 @@ TEST(CheckCommand, AProgramWithoutRoomsIsUsableWithOneWarningAndEveryRoomShowsIt
                                  "10:15  Oral: Morning Orals\n"));
 }
 
+// One config for a fleet: each command speaks for the screen --screen names.
+TEST(FleetConfig, CommandsTakeTheNamedScreensEntry) {
+    TempDir dir;
+    auto fleet = dir.write("fleet.toml",
+                           "[venue]\ntimezone = \"America/Los_Angeles\"\n"
+                           "[data]\nprogram = \"" +
+                               seed +
+                               "\"\nyear = 2022\n"
+                               "[screens.hall-a]\nroom = \"Exhibit Hall A\"\n"
+                               "[screens.ballroom]\nroom = \"Mission City "
+                               "Ballroom\"\n");
+    auto r = run({"agenda", "--config", fleet, "--screen", "ballroom", "--at", "2022-08-29T18:00"});
+    EXPECT_EQ(r.rc, exit_ok) << r.err;
+    EXPECT_THAT(r.out, StartsWith("Mission City Ballroom at Mon 29 Aug 2022 18:00"));
+    r = run({"check-config", fleet, "--screen", "hall-a"});
+    EXPECT_EQ(r.rc, exit_ok) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("ok: room 'Exhibit Hall A'"));
+    r = run({"check-config", fleet, "--screen", "hall-b"});
+    EXPECT_EQ(r.rc, exit_failure);
+    EXPECT_EQ(r.err, fleet +
+                         ": no [screens.hall-b] entry for this screen (did you mean 'hall-a'?); "
+                         "the config has: ballroom, hall-a\n");
+    r = run({"agenda", "--config", fleet, "--screen", "hall-b", "--at", "2022-08-29T18:00"});
+    EXPECT_EQ(r.rc, exit_failure);
+}
+
 }  // namespace
 }  // namespace kiosk

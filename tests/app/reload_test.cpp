@@ -484,11 +484,27 @@ TEST_F(ReloadTest, AProgramInAnUnknownZoneHasNoScheduleAndSaysWhy) {
             if (p) p->timezone = "Mars/Olympus";
             return p;
         },
-        ReloadOptions{"/etc/kiosk/kiosk.toml", {}, {}, "/var/lib/kiosk", 300ms, {}});
+        ReloadOptions{"/etc/kiosk/kiosk.toml", {}, {}, "/var/lib/kiosk", 300ms, {}, ""});
     reloader->start(0ms, t0);
     EXPECT_NE(live().program, nullptr);
     EXPECT_EQ(live().schedule, nullptr);
     EXPECT_THAT(live().last_error().value_or(""), HasSubstr("Mars/Olympus"));
+}
+
+TEST_F(ReloadTest, AFleetConfigGivesThisScreenItsEntryOrSaysItHasNone) {
+    fs.write("/etc/kiosk/kiosk.toml", good_config + "[screens.lobby]\nroom = \"Lobby\"\n");
+    fs.write("/etc/kiosk/program.txt", program_a);
+    ReloadOptions options;
+    options.screen = "lobby";
+    start(options);
+    EXPECT_EQ(live().config.screen.room, "Lobby");
+    EXPECT_EQ(live().screen_error, std::nullopt);
+    options.screen = "hall-z";
+    start(options);
+    EXPECT_EQ(live().config.screen.room, "Exhibit Hall A");  // [screen], said to staff
+    EXPECT_EQ(live().last_error(),
+              "no [screens.hall-z] entry for this screen; the config has: lobby; showing "
+              "[screen]'s settings");
 }
 
 }  // namespace

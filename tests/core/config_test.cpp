@@ -430,5 +430,47 @@ TEST(ConfigImportOptions, ComeFromTheScreensConfig) {
     EXPECT_EQ(import_options(c, "program.txt", today).year, 2022);
 }
 
+// One config for a fleet: [screens.NAME] entries, each [screen] with its own keys over it.
+TEST(Config, AFleetConfigGivesEachScreenItsOwnRoomAndSettings) {
+    Config c = parse_ok(R"([screens.hall-a]
+room = "Exhibit Hall A"
+rotation = 90
+
+[screen]
+display = 1
+rotation = 0
+
+[screens.lobby]
+room = "Mission City Ballroom"
+)");
+    ASSERT_EQ(c.screens.size(), 2u);
+    // [screen] stands after the entry in the file and still underlies it.
+    EXPECT_EQ(c.screens.at("hall-a").room, "Exhibit Hall A");
+    EXPECT_EQ(c.screens.at("hall-a").rotation, 90);
+    EXPECT_EQ(c.screens.at("hall-a").display, 1);
+    EXPECT_EQ(c.screens.at("lobby").rotation, 0);
+    auto lobby = for_screen(c, "lobby");
+    ASSERT_TRUE(lobby.has_value());
+    EXPECT_EQ(lobby->screen.room, "Mission City Ballroom");
+    EXPECT_EQ(lobby->screen.display, 1);
+    auto unknown = for_screen(c, "hall-b");
+    ASSERT_FALSE(unknown.has_value());
+    EXPECT_EQ(unknown.error().front().message,
+              "no [screens.hall-b] entry for this screen (did you mean 'hall-a'?); the config "
+              "has: hall-a, lobby");
+    // Without a [screens] table, every screen takes the config as it is.
+    Config plain = parse_ok("[screen]\nroom = \"Hall B\"\n");
+    EXPECT_EQ(for_screen(plain, "anything")->screen.room, "Hall B");
+}
+
+TEST(Config, AFleetEntryTakesScreenKeysOnly) {
+    EXPECT_EQ(only_error("[screens.hall-a]\nroom = \"A\"\nrotaton = 90\n"),
+              "kiosk.toml:3: unknown key 'rotaton' for a screen (did you mean 'rotation'?)");
+    EXPECT_EQ(only_error("[screens.hall-a]\nrotation = 45\n").rfind("kiosk.toml:2: ", 0), 0u);
+    EXPECT_EQ(only_error("screens = 3\n"),
+              "kiosk.toml:1: 'screens' must be a table of screens ([screens.hall-a]), not an "
+              "integer");
+}
+
 }  // namespace
 }  // namespace kiosk

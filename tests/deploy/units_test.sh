@@ -95,8 +95,8 @@ policy)
         ! grep -q '^PrivateNetwork=yes' "$units/$unit" ||
             fail "$unit: PrivateNetwork=yes hides udev's hotplug events from SDL"
     done
-    grep -q -- '--config /etc/kiosk/%i.toml' "$units/kiosk@.service" ||
-        fail "kiosk@.service: each instance must read its own /etc/kiosk/%i.toml"
+    grep -q -- '--config /etc/kiosk/kiosk.toml --screen %i' "$units/kiosk@.service" ||
+        fail "kiosk@.service: each instance must read its own [screens.%i] of /etc/kiosk/kiosk.toml"
     grep -q '^StateDirectory=kiosk/%i$' "$units/kiosk@.service" ||
         fail "kiosk@.service: each instance needs its own state folder"
     timer_delay=$(value kiosk-fetch.timer RandomizedDelaySec)

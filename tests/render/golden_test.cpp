@@ -113,8 +113,8 @@ Image draw(const Case& c, Size size) {
     for (const auto& p : slide->problems) ADD_FAILURE() << c.name << ": " << p.what;
     std::string room = in.board ? in.board->room : in.room;
     std::string tz = in.board ? in.board->timezone : "America/Los_Angeles";
-    Slide chrome =
-        layout_chrome({room, tz, in.at, index, deck.slides.size()}, size, theme, options, fonts());
+    Slide chrome = layout_chrome({room, tz, in.at, index, deck.slides.size(), ""}, size, theme,
+                                 options, fonts());
     for (const auto& p : chrome.problems) ADD_FAILURE() << c.name << " chrome: " << p.what;
     auto canvas = Canvas::create(size, fonts());
     if (!canvas) throw std::runtime_error(canvas.error().front().message);

@@ -80,8 +80,8 @@ TEST(SeedDay, EverySlideEveryTenMinutesFitsAndReads) {
                     for (int m : estimated_minutes(text.text)) EXPECT_EQ(m % 5, 0) << text.text;
                 }
                 Slide chrome =
-                    layout_chrome({board->room, board->timezone, at, i, deck.slides.size()}, size,
-                                  theme, options, *fonts.value());
+                    layout_chrome({board->room, board->timezone, at, i, deck.slides.size(), ""},
+                                  size, theme, options, *fonts.value());
                 for (const auto& p : chrome.problems) ADD_FAILURE() << "chrome: " << p.what;
                 ++slides;
                 kinds.insert(to_string(s.kind));

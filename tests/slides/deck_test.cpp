@@ -458,8 +458,8 @@ TEST(Deck, ANewSessionOrAnAnnouncementRestartsTheRotation) {
 }
 
 TEST(Chrome, RoomDateClockAndRotationDots) {
-    auto c = layout_chrome({"Exhibit Hall A", "America/Los_Angeles", at("08:50"), 1, 5}, landscape,
-                           theme, {}, measure);
+    auto c = layout_chrome({"Exhibit Hall A", "America/Los_Angeles", at("08:50"), 1, 5, ""},
+                           landscape, theme, {}, measure);
     EXPECT_EQ(texts(c), (std::vector<std::string>{"08:50", "Mon 29 Aug", "Exhibit Hall A"}));
     EXPECT_TRUE(c.problems.empty());
     ASSERT_EQ(c.fills.size(), 6u);  // the band and five dots, the second lit
@@ -472,16 +472,16 @@ TEST(Chrome, TwelveHourClockWithSecondsAndNoDotsForOneSlide) {
     o.clock_24h = false;
     o.clock_seconds = true;
     auto c = layout_chrome(
-        {"Exhibit Hall A", "America/Los_Angeles", at("13:05") + std::chrono::seconds(7), 0, 1},
+        {"Exhibit Hall A", "America/Los_Angeles", at("13:05") + std::chrono::seconds(7), 0, 1, ""},
         landscape, theme, o, measure);
     EXPECT_EQ(c.texts.front().text, "1:05:07 p.m.");
     EXPECT_EQ(c.fills.size(), 1u);
 }
 
 TEST(Chrome, APortraitScreenDropsTheDateBeforeTheRoomName) {
-    auto c =
-        layout_chrome({"Mission City Ballroom and Foyer", "America/Los_Angeles", at("08:50"), 0, 3},
-                      {720, 1280}, theme, {}, measure);
+    auto c = layout_chrome(
+        {"Mission City Ballroom and Foyer", "America/Los_Angeles", at("08:50"), 0, 3, ""},
+        {720, 1280}, theme, {}, measure);
     EXPECT_TRUE(c.problems.empty());
     EXPECT_FALSE(has_text(c, "Mon 29 Aug"));
 }

@@ -15,6 +15,14 @@ int run_check_config(const Invocation& inv, CommandIo io) {
         io.err << format_diagnostics(config.error(), 16 + 1);
         return exit_failure;
     }
+    if (auto name = inv.get("--screen")) {
+        auto own = for_screen(config.value(), *name);
+        if (!own) {
+            io.err << path << ": " << own.error().front().message << "\n";
+            return exit_failure;
+        }
+        config = std::move(own);
+    }
     const Config& c = config.value();
     Diagnostics warnings = config_warnings(c, path);
     // The files it names are read by the running kiosk; say now if they are not there.

@@ -50,6 +50,19 @@ std::variant<CommandSetup, int> command_setup(const Invocation& inv, CommandIo i
     } else {
         s.zone_origin = "the default venue.timezone; no config found";
     }
+    if (!s.config.screens.empty()) {
+        // A fleet config: this screen's entry, named or found by the machine's name.
+        auto own = for_screen(s.config, screen_name(inv));
+        if (own) {
+            s.config = std::move(own.value());
+        } else if (inv.has("--screen")) {
+            io.err << "kiosk: " << *config_path(inv) << ": " << own.error().front().message << "\n";
+            return exit_failure;
+        } else {
+            io.err << "kiosk: " << *config_path(inv) << ": warning: " << own.error().front().message
+                   << "; using [screen]\n";
+        }
+    }
     if (!inv.positionals.empty()) s.config.data.program = inv.positionals.front();
     if (auto data = inv.get("--data")) s.config.data.program = *data;
     if (auto room = inv.get("--room")) s.config.screen.room = *room;

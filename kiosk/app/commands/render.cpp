@@ -55,8 +55,9 @@ int write_slides(const Picture& pic, const ScreenSetup& setup, const Board& boar
     for (std::size_t i = 0; i < deck.slides.size(); ++i) {
         const Slide& s = deck.slides[i];
         if (!wanted(s, pic.which)) continue;
-        Slide chrome = layout_chrome({board.room, board.timezone, at, i, deck.slides.size()},
-                                     pic.size, setup.theme, setup.deck, fonts);
+        Slide chrome =
+            layout_chrome({board.room, board.timezone, at, i, deck.slides.size(), setup.notice},
+                          pic.size, setup.theme, setup.deck, fonts);
         canvas.value()->draw(setup.theme, &s, 1.0, chrome);
         char prefix[24];
         std::snprintf(prefix, sizeof prefix, "%02zu-", i + 1);

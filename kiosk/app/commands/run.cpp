@@ -58,6 +58,7 @@ int run_run(const Invocation& inv, CommandIo io) {
     options.config_path = config_path(inv).value_or("");
     options.program_path = inv.get("--data");
     options.room = inv.get("--room");
+    options.screen = screen_name(inv);
     options.state_dir = start.state_dir;
     auto log = [&io, mutex = std::make_shared<std::mutex>()](const std::string& line) {
         std::lock_guard lock(*mutex);
