@@ -59,6 +59,42 @@ TEST(SystemName, NoneWhereNoneIsGiven) {
     EXPECT_EQ(name("We beat PyTorch and TensorFlow on attention kernels."), "");
 }
 
+TEST(SystemName, NamedLaterThanTheFirstSentence) {
+    // Introduced after the problem statement, in the ways abstracts do it.
+    EXPECT_EQ(name("Distributed training is slow. Foo, our open-source tool, finds stragglers."),
+              "Foo");
+    EXPECT_EQ(name("Kernels are hard to schedule. Bar is a framework that schedules them."), "Bar");
+    EXPECT_EQ(name("Bar is a lightweight open-source framework for serving models."), "Bar");
+    EXPECT_EQ(
+        name("Training large models is costly. We introduce Baz, cutting memory use in half."),
+        "Baz");
+    EXPECT_EQ(name("Profilers miss stalls. We present TorchProf on top of PyTorch."), "TorchProf");
+    EXPECT_EQ(name("We present MLPerf Mobile, a benchmark for phones."), "MLPerf Mobile");
+    EXPECT_EQ(name("Existing profilers miss stalls. We built a profiler called Qux."), "Qux");
+    EXPECT_EQ(name("Profilers miss stalls; we build a tool, which we call Qux, to find them."),
+              "Qux");
+    EXPECT_EQ(name("Profilers miss stalls. Our approach, termed Quill, finds them."), "Quill");
+    EXPECT_EQ(name("Profilers miss stalls. We built a profiler known as Quasar."), "Quasar");
+    // "PyTorch is a framework" comes first, but the abstract presents Zed.
+    EXPECT_EQ(name("PyTorch is a popular framework. We present Zed, a compiler for it."), "Zed");
+    EXPECT_EQ(name("PyTorch is a popular framework. Our tool, Zed, compiles it."), "Zed");
+
+    // A capitalised word before "is a …" that does not stand alone is no name.
+    EXPECT_EQ(name("Deep learning is a tool for many tasks."), "");
+    EXPECT_EQ(name("This is a framework for training."), "");
+    EXPECT_EQ(name("We introduce Bayesian methods to the problem."), "");
+}
+
+TEST(SystemName, TheLibraryTheWorkIsReleasedIn) {
+    // The seed's fifth talk names no system of its own, but says where its code lives.
+    EXPECT_EQ(name("Sparse primitives must deal with skew. Our implementation is fully open source "
+                   "and publicly available as part of the RAFT library of GPU-accelerated "
+                   "primitives (https://github.com/rapidsai/raft)."),
+              "RAFT");
+    // A library merely used is not where the work lives.
+    EXPECT_EQ(name("We train models with the JAX library on TPUs."), "");
+}
+
 TEST(TalkLabel, ANameWhenThereIsOne) {
     auto l = talk_label("Our system, Pathways, is explicitly designed.", 1);
     EXPECT_EQ(l.text, "Pathways");
@@ -76,6 +112,15 @@ TEST(TalkLabel, ElseTheFirstSentenceCutAtAWord) {
               "Short and sweet, e.g. this one");
     EXPECT_EQ(talk_label("In this paper, we study why training diverges.", 1).text,
               "We study why training diverges");
+}
+
+TEST(TalkLabel, NeverEmpty) {
+    // A stray full stop before the text must not make an empty first sentence.
+    EXPECT_EQ(talk_label(". Real text here. More text.", 2).text, "Real text here");
+    EXPECT_EQ(talk_label("! ? Real text here.", 2).text, "Real text here");
+    for (std::string_view s : {".", ". .", "… …", "(https://x.y)", "In this paper, ", "a"}) {
+        EXPECT_FALSE(talk_label(s, 7).text.empty()) << s;
+    }
 }
 
 TEST(TalkLabel, NumberedWithoutAnAbstract) {

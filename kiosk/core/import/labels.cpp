@@ -144,23 +144,46 @@ bool is_common_capitalised(std::string_view w) {
     return is_one_of(w, words);
 }
 
+// Nouns for what a system is: "a compilation framework Apollo", "Bar is a framework".
+bool is_kind_noun(std::string_view w) {
+    static constexpr std::array<std::string_view, 14> nouns = {
+        "framework", "system",  "tool",    "library", "compiler", "engine",   "platform",
+        "benchmark", "toolkit", "runtime", "scheme",  "protocol", "profiler", "package"};
+    return is_one_of(w, nouns);
+}
+
 class NameFinder {
   public:
     explicit NameFinder(std::string_view text) : text_(text), tokens_(tokenize(text)) {}
 
     std::string find() const {
-        // The first sentence that introduces a name wins: patterns are tried token by token.
-        for (std::size_t i = 0; i < tokens_.size(); ++i) {
-            for (auto pattern : {&NameFinder::after_our_noun, &NameFinder::after_naming_word,
-                                 &NameFinder::after_making_verb, &NameFinder::acronym_after_verb,
-                                 &NameFinder::before_comma_our, &NameFinder::after_kind_noun}) {
-                if (auto n = (this->*pattern)(i); n && !n->empty()) return *n;
-            }
+        // The abstract's own words for its work ("we present X", "our tool, X") win wherever
+        // they stand, over a name that merely recurs, and that over a sentence that only says
+        // what something is ("PyTorch is a framework …" may open an abstract about another).
+        // Within each group the first sentence that introduces a name wins: patterns are tried
+        // token by token.
+        if (auto n = first_match({&NameFinder::after_our_noun, &NameFinder::after_naming_word,
+                                  &NameFinder::after_making_verb, &NameFinder::acronym_after_verb,
+                                  &NameFinder::before_comma_our, &NameFinder::after_kind_noun})) {
+            return *n;
         }
-        return recurring_name();
+        if (std::string n = recurring_name(); !n.empty()) return n;
+        return first_match({&NameFinder::is_a_kind, &NameFinder::released_in}).value_or("");
     }
 
   private:
+    using Pattern = std::optional<std::string> (NameFinder::*)(std::size_t) const;
+
+    // The first token at which one of `patterns` finds a name.
+    std::optional<std::string> first_match(std::initializer_list<Pattern> patterns) const {
+        for (std::size_t i = 0; i < tokens_.size(); ++i) {
+            for (auto pattern : patterns) {
+                if (auto n = (this->*pattern)(i); n && !n->empty()) return n;
+            }
+        }
+        return std::nullopt;
+    }
+
     // The raw text between two token positions, e.g. to see whether a comma separates them.
     std::string_view between(std::size_t a, std::size_t b) const {
         return text_.substr(tokens_[a].end, tokens_[b].pos - tokens_[a].end);
@@ -223,12 +246,23 @@ class NameFinder {
         return capitalised_name(i + 2);
     }
 
-    // "named LightSecAgg", "dubbed BNS-GCN", "called …"
+    // "named LightSecAgg", "dubbed BNS-GCN", "called …", "termed …", "which we call …",
+    // "known as …", "referred to as …"
     std::optional<std::string> after_naming_word(std::size_t i) const {
-        static constexpr std::array<std::string_view, 3> words = {"named", "dubbed", "called"};
-        if (i + 1 >= tokens_.size() || !is_one_of(tokens_[i].text, words)) return std::nullopt;
-        if (between(i, i + 1) != " ") return std::nullopt;
-        return capitalised_name(i + 1);
+        static constexpr std::array<std::string_view, 6> words = {"named",  "dubbed", "called",
+                                                                  "termed", "coined", "call"};
+        std::size_t name = i + 1;
+        if (i + 2 < tokens_.size() &&
+            (tokens_[i].text == "known" || tokens_[i].text == "referred")) {
+            // "known as X", "referred to as X"
+            std::size_t as = tokens_[i + 1].text == "to" ? i + 2 : i + 1;
+            if (as >= tokens_.size() || tokens_[as].text != "as") return std::nullopt;
+            name = as + 1;
+        } else if (!is_one_of(tokens_[i].text, words)) {
+            return std::nullopt;
+        }
+        if (name >= tokens_.size() || between(name - 1, name) != " ") return std::nullopt;
+        return capitalised_name(name);
     }
 
     static bool is_making_verb(std::string_view w) {
@@ -247,26 +281,35 @@ class NameFinder {
         std::size_t first = i + 1;
         if (first >= tokens_.size() || between(i, first) != " ") return std::nullopt;
         if (is_determiner(tokens_[first].text)) return std::nullopt;
+        // "we present TorchProf on top of …": without the comma, a word shaped like a name is
+        // name enough.
+        std::optional<std::string> bare;
+        if (is_name_like(tokens_[first].text)) bare = std::string(tokens_[first].text);
         // The name runs to the first comma, within five words, without ending a sentence.
         std::size_t last = first;
         while (!comma_after(last)) {
             if (period_after(last) || last - first >= 4 || last + 1 >= tokens_.size() ||
                 between(last, last + 1) != " ") {
-                return std::nullopt;
+                return bare;
             }
             ++last;
         }
         static constexpr std::array<std::string_view, 6> appositions = {"a",   "an",    "the",
                                                                         "our", "which", "that"};
-        if (last + 1 >= tokens_.size() || !is_one_of(tokens_[last + 1].text, appositions)) {
-            return std::nullopt;
+        // "We introduce Baz, cutting …": one capitalised word and a comma is a name whatever
+        // follows; a phrase needs the apposition to show it is one.
+        bool one_name = last == first && is_capitalised(tokens_[first].text) &&
+                        !is_common_capitalised(tokens_[first].text);
+        if (!one_name &&
+            (last + 1 >= tokens_.size() || !is_one_of(tokens_[last + 1].text, appositions))) {
+            return bare;
         }
         std::string name(text_.substr(tokens_[first].pos, tokens_[last].end - tokens_[first].pos));
         if (!name.empty() && name.back() == ',') name.pop_back();
         if (!is_capitalised(name)) {
             // A lower-case noun phrase ("bit-serial weight pools") reads as a label once
             // capitalised; a long one is a description, not a name.
-            if (last - first >= 4 || is_ascii_digit(name.front())) return std::nullopt;
+            if (last - first >= 4 || is_ascii_digit(name.front())) return bare;
             if (is_ascii_lower(name.front())) name.front() = static_cast<char>(name.front() - 32);
         }
         return name;
@@ -301,17 +344,58 @@ class NameFinder {
         }
         std::string_view w = tokens_[i].text;
         if (!is_capitalised(w) || is_common_capitalised(w)) return std::nullopt;
-        if (!is_name_like(w) && count(w) < 2) return std::nullopt;
+        // A plain word ("Foo") is a name when "our" goes on to say what kind of thing it is.
+        if (!is_name_like(w) && count(w) < 2 && !kind_noun_within(i + 2, 4)) return std::nullopt;
+        return std::string(w);
+    }
+
+    // One of the next `n` words from token `from` is a kind noun ("our open-source tool"), with
+    // no sentence or clause ending before it.
+    bool kind_noun_within(std::size_t from, std::size_t n) const {
+        for (std::size_t k = from; k < tokens_.size() && k < from + n; ++k) {
+            if (is_kind_noun(tokens_[k].text)) return true;
+            if (comma_after(k) || period_after(k)) return false;
+        }
+        return false;
+    }
+
+    // "Bar is a framework that …", "Bar is an open-source library for …": a sentence that opens
+    // with a capitalised word and says it is a kind of software.
+    std::optional<std::string> is_a_kind(std::size_t i) const {
+        if (i + 3 >= tokens_.size() || !tokens_[i].sentence_start) return std::nullopt;
+        std::string_view w = tokens_[i].text;
+        if (!is_capitalised(w) || is_common_capitalised(w) || comma_after(i)) return std::nullopt;
+        if (tokens_[i + 1].text != "is" ||
+            (tokens_[i + 2].text != "a" && tokens_[i + 2].text != "an")) {
+            return std::nullopt;
+        }
+        if (!kind_noun_within(i + 3, 4)) return std::nullopt;
+        return std::string(w);
+    }
+
+    // "… available as part of the RAFT library", "implemented in the FooLib framework": where
+    // the work's code lives, a name passers-by may know when the abstract gives no other.
+    std::optional<std::string> released_in(std::size_t i) const {
+        static constexpr std::array<std::string_view, 7> verbs = {
+            "available", "released", "implemented", "integrated", "included", "merged", "shipped"};
+        if (i + 3 >= tokens_.size() || tokens_[i + 1].text != "the") return std::nullopt;
+        bool part_of = i > 0 && tokens_[i - 1].text == "part" && tokens_[i].text == "of";
+        bool in = i > 0 && (tokens_[i].text == "in" || tokens_[i].text == "into") &&
+                  is_one_of(tokens_[i - 1].text, verbs);
+        if (!part_of && !in) return std::nullopt;
+        std::string_view w = tokens_[i + 2].text;
+        bool acronym = w.size() >= 3 && std::all_of(w.begin(), w.end(), [](char c) {
+                           return is_ascii_upper(c) || is_ascii_digit(c);
+                       });
+        if (!acronym && !is_name_like(w)) return std::nullopt;
+        if (!is_kind_noun(tokens_[i + 3].text)) return std::nullopt;
         return std::string(w);
     }
 
     // "a just-in-time (JIT) compilation framework Apollo." — only when Apollo recurs, so that
     // "the system The …" cannot make a name.
     std::optional<std::string> after_kind_noun(std::size_t i) const {
-        static constexpr std::array<std::string_view, 12> nouns = {
-            "framework", "system",    "tool",    "library", "compiler", "engine",
-            "platform",  "benchmark", "toolkit", "runtime", "scheme",   "protocol"};
-        if (i + 1 >= tokens_.size() || !is_one_of(tokens_[i].text, nouns)) return std::nullopt;
+        if (i + 1 >= tokens_.size() || !is_kind_noun(tokens_[i].text)) return std::nullopt;
         if (between(i, i + 1) != " ") return std::nullopt;
         std::string_view w = tokens_[i + 1].text;
         if (!is_capitalised(w) || is_common_capitalised(w) || count(w) < 2) return std::nullopt;
@@ -402,8 +486,15 @@ std::string system_name(std::string_view abstract) {
 
 TalkLabel talk_label(std::string_view abstract, int number) {
     std::string_view text = utf8_prefix(trim(abstract), scan_limit);
-    if (std::none_of(text.begin(), text.end(), starts_a_word)) {
-        return {"Talk " + std::to_string(number), LabelSource::numbered};
+    TalkLabel numbered{"Talk " + std::to_string(number), LabelSource::numbered};
+    if (std::none_of(text.begin(), text.end(), starts_a_word)) return numbered;
+    // Leading marks without a word (". Real text", "! ? Text") would make an empty first
+    // sentence: the label starts at the first word that has a letter or digit.
+    while (true) {
+        std::size_t sp = text.find(' ');
+        std::string_view first = text.substr(0, sp);
+        if (std::any_of(first.begin(), first.end(), starts_a_word)) break;
+        text = trim(text.substr(first.size()));
     }
     if (std::string name = system_name(text); !name.empty()) {
         return {std::move(name), LabelSource::system_name};
@@ -419,7 +510,9 @@ TalkLabel talk_label(std::string_view abstract, int number) {
             break;
         }
     }
-    return {shorten_at_word(tidy_name(s), max_label_chars), LabelSource::first_sentence};
+    std::string label = shorten_at_word(tidy_name(s), max_label_chars);
+    if (label.empty()) return numbered;
+    return {std::move(label), LabelSource::first_sentence};
 }
 
 }  // namespace kiosk

@@ -28,10 +28,13 @@ struct TalkLabel {
     bool operator==(const TalkLabel&) const = default;
 };
 
-// The name the abstract gives its system, or "" when it gives none. Recognised: "Our system, X,",
-// "named X", "dubbed X", "called X", "we present/propose/introduce/develop X, a …", "This paper
-// presents X, …", "we present the Long Name (ACRONYM) …", "X, our open-source tool", "framework X"
-// (when X recurs), and a distinctive name such as "ML-EXray" that the abstract keeps repeating.
+// The name the abstract gives its system, or "" when it gives none, wherever in the abstract it
+// is given. Recognised, strongest first: "Our system, X,", "named/dubbed/called/termed X", "which
+// we call X", "known as X", "we present/propose/introduce/develop X, a …", "We introduce X, …",
+// "we present TorchX on …", "This paper presents X, …", "we present the Long Name (ACRONYM) …",
+// "X, our open-source tool", "framework X" (when X recurs); then a distinctive name such as
+// "ML-EXray" that the abstract keeps repeating; then "X is a framework …" and "available as part
+// of the X library", which may name something the work only builds on.
 std::string system_name(std::string_view abstract);
 
 // The label for talk number `number` (1-based, in session order) with this abstract.
