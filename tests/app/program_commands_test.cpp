@@ -18,6 +18,11 @@ const std::string shipped_config = KIOSK_SOURCE_DIR "/config/kiosk.toml";  // pi
 const std::string pages = KIOSK_TEST_DATA_DIR "/daypages/";
 // Los Angeles, no pinned year; every test names a config so none depends on /etc/kiosk.
 const std::string config = pages + "venue.toml";
+// The seed names no zone: every command that reads it says, once, which zone it was read in.
+const std::string seed_zone_warning =
+    seed +
+    ": warning: the page names no time zone (no 'Timezone:' line); read in America/Los_Angeles, "
+    "the config's venue.timezone\n";
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
@@ -33,7 +38,7 @@ std::vector<std::string> lines(const std::string& text) {
 TEST(CheckCommand, TheSeedIsUsableAndSummarised) {
     auto r = run({"check", seed, "--config", shipped_config});
     EXPECT_EQ(r.rc, exit_ok) << r.err;
-    EXPECT_EQ(r.err, "");
+    EXPECT_EQ(r.err, seed_zone_warning);
     EXPECT_THAT(
         lines(r.out),
         ElementsAre(seed + ": usable",
@@ -41,7 +46,7 @@ TEST(CheckCommand, TheSeedIsUsableAndSummarised) {
                     "  days       Mon 29 Aug 2022 (10)",
                     "  rooms      Exhibit Hall A, Mission City Ballroom",
                     "  sessions   10, 3 without a time (to be announced)",
-                    "  talks      18, 2 without an abstract", "  warnings   none"));
+                    "  talks      18, 2 without an abstract", "  warnings   1"));
 }
 
 TEST(CheckCommand, JsonIsTheWholeProgramInTheContractsShape) {
@@ -49,7 +54,9 @@ TEST(CheckCommand, JsonIsTheWholeProgramInTheContractsShape) {
     ASSERT_EQ(r.rc, exit_ok) << r.err;
     auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["timezone"], "America/Los_Angeles");
-    EXPECT_EQ(j["warnings"], nlohmann::json::array());
+    ASSERT_EQ(j["warnings"].size(), 1u);
+    EXPECT_EQ(j["warnings"][0]["line"], 0);
+    EXPECT_EQ(j["warnings"][0]["severity"], "warning");
     ASSERT_EQ(j["sessions"].size(), 10u);
     const auto& oral = j["sessions"][1];
     for (const char* key :
@@ -112,15 +119,16 @@ TEST(CheckCommand, AtMostTwentyMessagesThenACount) {
     auto err = lines(r.err);
     ASSERT_EQ(err.size(), 21u);
     EXPECT_EQ(err[0], path + ":3: no such date 'Mon 31 Feb'; that session was skipped");
-    EXPECT_EQ(err[20], "... and 10 more");
+    EXPECT_EQ(err[20], "... and 11 more");  // the 30 bad dates and the zone warning
 }
 
 TEST(CheckCommand, APinnedYearThatDoesNotFitMakesTheSeedUnusable) {
     auto r = run({"check", seed, "--config", config, "--year", "2023"});
     EXPECT_EQ(r.rc, exit_failure);
-    EXPECT_THAT(r.err, StartsWith(seed + ": no sessions found"));
-    EXPECT_THAT(r.err, HasSubstr(seed + ":1: 'Mon 29 Aug' is not a Monday in 2023 (the pinned "
-                                        "year); that session was skipped\n"));
+    EXPECT_THAT(r.err, StartsWith(seed + ": no sessions found: none of the page's dates falls on "
+                                         "its weekday in 2023 (data.year); they do in 2022"));
+    EXPECT_THAT(r.err, HasSubstr(seed + ":1: 'Mon 29 Aug' is not a Monday in 2023 (data.year); it "
+                                        "is a Monday in 2022; that session was skipped\n"));
 }
 
 TEST(CheckCommand, TimezoneWinsOverTheConfig) {
@@ -295,7 +303,7 @@ start = "2022-08-29T12:00"
 )");
     auto r = run({"check", seed, "--config", config, "--corrections", corrections});
     EXPECT_EQ(r.rc, exit_ok);
-    EXPECT_EQ(r.err, corrections +
+    EXPECT_EQ(r.err, seed_zone_warning + corrections +
                          ":3: warning: no Oral session titled 'Outstanding Paper' in the program "
                          "(did you mean 'Outstanding Papers'?)\n");
     EXPECT_THAT(r.out, HasSubstr("  sessions   11, 3 without a time"));
@@ -312,7 +320,8 @@ TEST(CheckCommand, AMalformedCorrectionsFileMakesTheCheckFail) {
     EXPECT_EQ(r.rc, exit_failure);
     EXPECT_EQ(r.err, corrections +
                          ":3: Error while parsing time: expected ':', saw '\\n' (write times in "
-                         "quotes: end = \"10:15\")\n");
+                         "quotes: end = \"10:15\")\n" +
+                         seed_zone_warning);
 }
 
 TEST(CheckCommand, AProgramWithoutRoomsIsUsableWithOneWarningAndEveryRoomShowsIt) {

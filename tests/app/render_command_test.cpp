@@ -58,9 +58,12 @@ TEST(RenderCommand, AnUnknownSlideNamesTheDeck) {
     auto r = run({"render", "--config", config, "--data", data, "--at", "2022-08-29T08:50",
                   "--size", "640x360", "--slide", "lunch", "--out", out_dir("unknown")});
     EXPECT_EQ(r.rc, 1);
-    EXPECT_EQ(r.err,
-              "kiosk: no slide 'lunch' at that time; the deck has: now talk-1 talk-2 talk-4 "
-              "up-next around later\n");
+    // The seed names no zone: the importer's warning comes first.
+    EXPECT_EQ(r.err, data +
+                         ": warning: the page names no time zone (no 'Timezone:' line); read in "
+                         "America/Los_Angeles, the config's venue.timezone\n"
+                         "kiosk: no slide 'lunch' at that time; the deck has: now talk-1 talk-2 "
+                         "talk-4 up-next around later\n");
 }
 
 TEST(RenderCommand, AnUnknownRoomListsTheRooms) {

@@ -3,7 +3,8 @@
 //
 // The importer's other files:
 //   daypage_grammar.h       what one line or phrase says, shared by the files below
-//   daypage_dates.cpp       "Mon 29 Aug 08:45 a.m.", clock times in prose, year resolution
+//   daypage_dates.cpp       "Mon 29 Aug 08:45 a.m.", clock times in prose, misspelled dates,
+//                           year resolution
 //   daypage_lines.cpp       noise, room markers, speakers, headers, kinds; rooms and ends in prose
 //   daypage_reader.h/.cpp   one pass over the lines, building sessions
 #include "kiosk/core/import/daypage.h"
@@ -100,9 +101,11 @@ void read_lines(std::string_view bytes, Reader& reader, Sink& sink) {
 }
 
 // The zone: the page's Timezone line wins, else the venue's. None, with `why` filled, when
-// neither names a zone the database knows.
+// neither names a zone the database knows. `unnamed`: the page has no Timezone line at all, so
+// the venue's zone was taken without a word from the page.
 const date::time_zone* page_zone(const Reader& reader, const ImportOptions& options, Sink& sink,
-                                 std::string& why) {
+                                 std::string& why, bool& unnamed) {
+    unnamed = !reader.timezone_line();
     if (const auto& z = reader.timezone_line()) {
         auto found = find_zone(z->first);
         if (found) return *found;
@@ -190,16 +193,35 @@ Result<Program> import_day_page(std::string_view bytes, const ImportOptions& opt
         return fail(std::move(ds));
     };
     std::string why;
-    const date::time_zone* zone = page_zone(reader, options, sink, why);
+    bool unnamed_zone = false;
+    const date::time_zone* zone = page_zone(reader, options, sink, why, unnamed_zone);
     if (zone == nullptr) return fail_with(std::move(why));
 
     // Untimed entries alone ("Invited Talk: Kunle Olukotun") cannot make a screen: at least one
     // session must have a day and a time.
     if (std::none_of(drafts.begin(), drafts.end(),
                      [](const SessionDraft& d) { return d.start_minutes.has_value(); })) {
+        if (!reader.year_misfits().empty() && options.year) {
+            // Every header was there, but in another year than data.year: say which one.
+            std::string fits;
+            for (int y : reader.year_misfits()) {
+                fits += (fits.empty() ? "" : " and ") + std::to_string(y);
+            }
+            return fail_with(
+                "no sessions found: none of the page's dates falls on its weekday in " +
+                std::to_string(*options.year) + " (data.year); they do in " + fits +
+                ": set data.year to " + std::to_string(reader.year_misfits().front()) +
+                ", or remove it so that each date takes its nearest year");
+        }
         return fail_with(
             "no sessions found: expected headers such as 'Oral: Outstanding Papers Mon 29 Aug "
             "08:45 a.m.'; nothing to show");
+    }
+    if (unnamed_zone) {
+        // Said only when times were read in it; where the page names an unknown zone, the
+        // message about that zone already says which one was used instead.
+        sink.warn(0, "the page names no time zone (no 'Timezone:' line); read in " +
+                         std::string(zone->name()) + ", the config's venue.timezone");
     }
 
     Program program = place_sessions(std::move(drafts), *zone, sink);

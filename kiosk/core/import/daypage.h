@@ -2,9 +2,16 @@
 // ICLR publish the same kind) turned into a Program.
 //
 // The grammar, one line at a time (blank lines only separate paragraphs):
-//   Timezone: America/Los_Angeles                   the page's zone; wins over the fallback
+//   Timezone: America/Los_Angeles                   the page's zone; wins over the fallback, which
+//                                                     is used with a warning ("Timezone: »", the
+//                                                     picker's label alone, names none)
 //   Oral: Outstanding Papers Mon 29 Aug 08:45 a.m.  a timed header: [Kind:] Title Wkd DD Mon time
-//   Welcome Reception Mon 29 Aug 05:30 p.m.         a kind-less one (kind read from the title)
+//   Welcome Reception Mon 29 Aug 05:30 p.m.         a kind-less one: the kind is what the title
+//   Registration Desk Sat 3 Dec 07:15 a.m.            names ("Reception", "Registration Desk",
+//                                                     "Workshop" in "2nd ICML Workshop on …")
+//   Oral: Typo Mon 29 Agu 10:00 a.m.                a header whose date cannot be read ("Agu",
+//                                                     "Xyz 29 Aug", "29 Aug", "Mon Aug 29"):
+//                                                     an error; its lines are skipped with it
 //   Bio :Oral: Distributed … Mon 29 Aug 01:00 p.m.  a header glued to the entry before's leftovers
 //   Invited Talk: Kunle Olukotun                    an untimed header naming the speaker; the
 //   Systems for ML and ML for Systems: …              next line is the title
@@ -16,7 +23,9 @@
 //   Skip to …, Signup here, registration links, URLs  noise, skipped silently
 // Times: "08:45 a.m.", "8:45 am", "12:00 p.m." (noon), "12:30 a.m." (half past midnight), 24-hour
 // "13:00", optionally a zone abbreviation ("PDT", ignored: the page's zone decides) and an end
-// ("08:45 a.m. – 10:00 a.m."). No page carries a year: see ImportOptions.
+// ("08:45 a.m. – 10:00 a.m."). No page carries a year: see ImportOptions; a pinned year
+// (data.year) that a date does not fit is an error on its header naming the year that fits.
+// Rooms are optional: most virtual-site pages name none, and their sessions have no room.
 #pragma once
 
 #include <string_view>

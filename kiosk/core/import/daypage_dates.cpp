@@ -1,5 +1,6 @@
-// Dates and times on a day page: "Mon 29 Aug 08:45 a.m.", clock times in prose, and the year a
-// yearless date falls in (see daypage_grammar.h).
+// Dates and times on a day page: "Mon 29 Aug 08:45 a.m.", clock times in prose, dates that
+// could not be read ("Mon 29 Agu"), and the year a yearless date falls in (see
+// daypage_grammar.h).
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -164,6 +165,23 @@ bool read_range_separator(Cursor& c) {
     return false;
 }
 
+// "08:45 a.m. PDT – 10:00 a.m. PDT" from the cursor to the end of the line, into `w`.
+Parse read_times(Cursor& c, When& w) {
+    auto r = read_clock(c, w.start);
+    if (r != Parse::ok) return r;
+    w.has_time = true;
+    read_zone_abbreviation(c);
+    if (read_range_separator(c)) {
+        if (c.at_end()) return Parse::partial;
+        r = read_clock(c, w.end);
+        if (r != Parse::ok) return r;
+        w.has_end = true;
+        read_zone_abbreviation(c);
+    }
+    c.skip_spaces();
+    return c.at_end() ? Parse::ok : Parse::no;
+}
+
 // Reads a date and optional time that runs to the end of `s`. `partial`: the line ends inside
 // it (a file cut mid-line); `no`: this is not a date.
 Parse read_when(std::string_view s, When& w) {
@@ -201,19 +219,7 @@ Parse read_when(std::string_view s, When& w) {
     }
     c.skip_spaces();
     if (c.at_end()) return Parse::ok;  // a day heading: "Mon 29 Aug"
-    auto r = read_clock(c, w.start);
-    if (r != Parse::ok) return r;
-    w.has_time = true;
-    read_zone_abbreviation(c);
-    if (read_range_separator(c)) {
-        if (c.at_end()) return Parse::partial;
-        r = read_clock(c, w.end);
-        if (r != Parse::ok) return r;
-        w.has_end = true;
-        read_zone_abbreviation(c);
-    }
-    c.skip_spaces();
-    return c.at_end() ? Parse::ok : Parse::no;
+    return read_times(c, w);
 }
 
 }  // namespace
@@ -233,47 +239,202 @@ Tail find_tail(std::string_view line) {
     return partial;
 }
 
-std::optional<date::year_month_day> resolve_date(const When& w, std::string_view date_text,
-                                                 date::local_days reference,
-                                                 std::optional<int> pinned, std::string& why) {
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Dates that could not be read
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::array<std::string_view, 7> weekday_names = {
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+
+// Levenshtein distance, ASCII case folded; only asked of short words (a weekday, a month).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    constexpr std::size_t max_len = 12;
+    if (a.size() > max_len || b.size() > max_len) return max_len;
+    std::array<std::size_t, max_len + 1> row{};
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            bool same = ascii_lower(a[i - 1]) == ascii_lower(b[j - 1]);
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// A word written where a weekday or month belongs: a capitalised abbreviation gone wrong ("Xyz",
+// "Agu") or a full name misspelled ("Wensday", "Agust"); a longer word ("Session") is a title's.
+template <std::size_t N>
+bool meant_as_one_of(std::string_view w, const std::array<std::string_view, N>& names) {
+    if (w.empty() || !is_ascii_upper(w.front())) return false;
+    if (w.size() >= 3 && w.size() <= 4) return true;
+    return std::any_of(names.begin(), names.end(),
+                       [&](std::string_view n) { return edit_distance(w, n) <= 2; });
+}
+
+bool weekday_like(std::string_view w) {
+    return weekday_from_name(w) >= 0 || meant_as_one_of(w, weekday_names);
+}
+
+bool month_like(std::string_view w) {
+    static constexpr std::array<std::string_view, 12> names = {
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
+    return month_from_name(w) > 0 || meant_as_one_of(w, names);
+}
+
+// Words after which a date is a sentence's ("we meet on Aug 29 10:00 a.m."), not a header's.
+bool is_prose_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 14> words = {
+        "on",    "at",    "from", "until", "till", "by", "before",
+        "after", "since", "of",   "to",    "and",  "or", "the"};
+    return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+struct DateToken {
+    std::string_view text;
+    bool number = false;
+};
+
+// What is wrong with the date tokens `t` (a shape a header's date might have been meant to
+// have), or "" when they are no such date (or a good one, which find_tail reads).
+std::string date_problem(const std::vector<DateToken>& t, std::string_view text) {
+    constexpr std::string_view example = " (expected a date such as 'Mon 29 Aug')";
+    auto day = [](const DateToken& x) { return x.number && x.text.size() <= 2; };
+    auto word = [](const DateToken& x) { return !x.number; };
+    if (t.size() == 3 && word(t[0]) && day(t[1]) && word(t[2])) {  // "Mon 29 Agu", "Xyz 29 Aug"
+        if (!weekday_like(t[0].text) || !month_like(t[2].text)) return "";
+        bool weekday = weekday_from_name(t[0].text) >= 0;
+        bool month = month_from_name(t[2].text) > 0;
+        if (weekday == month) return "";  // both fine (read elsewhere), or nothing like a date
+        std::string bad(weekday ? t[2].text : t[0].text);
+        return std::string(weekday ? "unrecognised month " : "unrecognised weekday ") +
+               quoted(bad) + " in " + quoted(text);
+    }
+    if (t.size() == 3 && word(t[0]) && word(t[1]) && day(t[2])) {  // "Mon Aug 29"
+        if (weekday_from_name(t[0].text) < 0 || month_from_name(t[1].text) == 0) return "";
+        return quoted(text) + " has the month before the day" + std::string(example);
+    }
+    if (t.size() == 2 && ((day(t[0]) && word(t[1]) && month_from_name(t[1].text) > 0) ||
+                          (word(t[0]) && day(t[1]) && month_from_name(t[0].text) > 0))) {
+        return quoted(text) + " has no weekday" + std::string(example);  // "29 Aug", "Aug 29"
+    }
+    if (t.size() == 2 && word(t[0]) && day(t[1]) && weekday_from_name(t[0].text) >= 0) {
+        return quoted(text) + " has no month" + std::string(example);  // "Mon 29"
+    }
+    return "";
+}
+
+}  // namespace
+
+std::optional<BadDate> find_bad_date(std::string_view line) {
+    constexpr std::size_t window = 96;
+    std::size_t from = line.size() > window ? line.size() - window : 0;
+    auto alnum = [](char c) { return is_ascii_alpha(c) || is_ascii_digit(c); };
+    for (std::size_t i = from; i < line.size(); ++i) {
+        if (!alnum(line[i]) || (i > 0 && line[i - 1] != ' ')) continue;
+        // Like a header, the date starts the line or follows a space, and not a preposition.
+        std::string_view before = trim(line.substr(0, i));
+        std::string_view last_word = before.substr(before.rfind(' ') + 1);
+        if (is_prose_word(last_word)) continue;
+        Cursor c{line, i};
+        std::vector<DateToken> tokens;
+        std::size_t text_end = i;
+        while (tokens.size() < 4) {
+            // A time, running to the end of the line, ends the date.
+            Cursor t = c;
+            When w;
+            if (!tokens.empty() && read_times(t, w) == Parse::ok) {
+                std::string_view text = line.substr(i, text_end - i);
+                if (tokens.back().number && tokens.back().text.size() == 4) tokens.pop_back();
+                std::string problem = date_problem(tokens, text);
+                if (problem.empty()) break;
+                return BadDate{i, std::string(text), std::move(problem), true};
+            }
+            std::string_view tok = c.read_alpha();
+            bool number = tok.empty();
+            if (number) tok = c.read_digits(4);
+            if (tok.empty() || (c.p < line.size() && alnum(line[c.p]))) break;
+            tokens.push_back({tok, number});
+            text_end = c.p;
+            c.eat(".");
+            c.eat(",");
+            c.skip_spaces();
+            if (c.at_end()) {
+                // A day heading alone on its line: "Mon 29 Agu".
+                if (i != 0) break;
+                std::string_view text = line.substr(i, text_end - i);
+                if (tokens.back().number && tokens.back().text.size() == 4) tokens.pop_back();
+                std::string problem = date_problem(tokens, text);
+                if (problem.empty()) break;
+                return BadDate{i, std::string(text), std::move(problem), false};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+DateResolution resolve_date(const When& w, std::string_view date_text, date::local_days reference,
+                            std::optional<int> pinned) {
     const date::weekday wanted{static_cast<unsigned>(w.weekday)};
-    auto fits = [&](int y) {
-        date::year_month_day ymd{date::year{y}, date::month{w.month},
-                                 date::day{static_cast<unsigned>(w.day)}};
-        return ymd.ok() && date::weekday{date::local_days{ymd}} == wanted;
-    };
     auto make = [&](int y) {
         return date::year_month_day{date::year{y}, date::month{w.month},
                                     date::day{static_cast<unsigned>(w.day)}};
     };
-    static constexpr std::array<std::string_view, 7> names = {
-        "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-    std::string weekday_name(names[static_cast<std::size_t>(w.weekday)]);
-    if (w.year != 0) {
-        if (fits(w.year)) return make(w.year);
-        why = quoted(date_text) + " is not a " + weekday_name + " in " + std::to_string(w.year);
-        return std::nullopt;
-    }
-    if (pinned) {
-        if (fits(*pinned)) return make(*pinned);
-        why = quoted(date_text) + " is not a " + weekday_name + " in " + std::to_string(*pinned) +
-              " (the pinned year)";
-        return std::nullopt;
-    }
+    auto fits = [&](int y) {
+        auto ymd = make(y);
+        return ymd.ok() && date::weekday{date::local_days{ymd}} == wanted;
+    };
+    // The year nearest to `y` in which the date falls on its weekday. A date's weekday comes
+    // back within 11 years; 29 February's within 28 (or 40, across a century that skips a leap
+    // day), so 40 years either way always finds one. A tie goes to the later year.
+    auto nearest_fit = [&](int y) {
+        for (int d = 1; d <= 40; ++d) {
+            if (fits(y + d)) return y + d;
+            if (fits(y - d)) return y - d;
+        }
+        return 0;
+    };
+    const std::string weekday_name(weekday_names[static_cast<std::size_t>(w.weekday)]);
+    auto misfit = [&](int year, std::string_view whose) {
+        DateResolution r;
+        r.misfit_year = year;
+        r.fitting_year = nearest_fit(year);
+        r.why = quoted(date_text) + " is not a " + weekday_name + " in " + std::to_string(year) +
+                std::string(whose);
+        if (r.fitting_year != 0) {
+            r.why += "; it is a " + weekday_name + " in " + std::to_string(r.fitting_year);
+        }
+        return r;
+    };
+    auto found = [&](int y) {
+        DateResolution r;
+        r.day = make(y);
+        return r;
+    };
+    // A year the page writes wins over a pinned one: it is the page's own word.
+    if (w.year != 0) return fits(w.year) ? found(w.year) : misfit(w.year, "");
+    if (pinned) return fits(*pinned) ? found(*pinned) : misfit(*pinned, " (data.year)");
+
     const int y0 = static_cast<int>(date::year_month_day{reference}.year());
-    std::optional<date::year_month_day> best;
+    DateResolution best;
     long best_distance = 0;
     for (int y = y0 - 6; y <= y0 + 6; ++y) {
         if (!fits(y)) continue;
         long distance = std::abs((date::local_days{make(y)} - reference).count());
-        if (!best || distance < best_distance) {
-            best = make(y);
+        if (!best.day || distance < best_distance) {
+            best.day = make(y);
             best_distance = distance;
         }
     }
-    if (!best) {
-        why = quoted(date_text) + " is a " + weekday_name + " in no year from " +
-              std::to_string(y0 - 6) + " to " + std::to_string(y0 + 6);
+    if (!best.day) {
+        best.why = quoted(date_text) + " is a " + weekday_name + " in no year from " +
+                   std::to_string(y0 - 6) + " to " + std::to_string(y0 + 6);
     }
     return best;
 }

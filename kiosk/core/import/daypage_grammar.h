@@ -120,11 +120,29 @@ struct Tail {
 // the same as a short one.
 Tail find_tail(std::string_view line);
 
-// The year in which `month`/`day` falls on `weekday`, nearest to `reference` (within ±6 years),
-// or the pinned year when it fits. An empty result comes with `why` filled.
-std::optional<date::year_month_day> resolve_date(const When& w, std::string_view date_text,
-                                                 date::local_days reference,
-                                                 std::optional<int> pinned, std::string& why);
+// A date's year, or why there is none.
+struct DateResolution {
+    std::optional<date::year_month_day> day;
+    std::string why;       // when no day: the reason, for a message
+    int misfit_year = 0;   // when the page's or the pinned year does not fit: that year …
+    int fitting_year = 0;  // … and the nearest one that does
+};
+
+// The year in which `month`/`day` falls on `weekday`: the year the page writes, else the pinned
+// year (data.year), else the one nearest to `reference` (within ±6 years).
+DateResolution resolve_date(const When& w, std::string_view date_text, date::local_days reference,
+                            std::optional<int> pinned);
+
+// A header-looking date that could not be read, at the end of a line: "Mon 29 Agu", "Xyz 29 Aug",
+// "29 Aug" (no weekday), "Mon Aug 29", followed by a time that runs to the end of the line, or
+// alone on it as a day heading. Prose ("we meet on Aug 29 10:00 a.m.") is not one.
+struct BadDate {
+    std::size_t begin = 0;  // where the date starts
+    std::string text;       // the date as written: "Mon 29 Agu"
+    std::string problem;    // "unrecognised month 'Agu' in 'Mon 29 Agu'"
+    bool has_time = false;  // false: a day heading
+};
+std::optional<BadDate> find_bad_date(std::string_view line);
 
 // ---------------------------------------------------------------------------------------------
 // Line kinds (daypage_lines.cpp)

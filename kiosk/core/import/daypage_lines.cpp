@@ -108,6 +108,70 @@ std::string_view strip_leftover_label(std::string_view s) {
 
 bool is_leftover_label(std::string_view s) { return strip_leftover_label(s).empty(); }
 
+// `phrase` in `text` as whole words, ASCII case folded: "Town Hall" in "NeurIPS 2022 Town Hall",
+// not "Poster" in "Posters".
+bool has_words(std::string_view text, std::string_view phrase) {
+    auto letter = [](char c) { return is_ascii_alpha(c) || is_ascii_digit(c); };
+    for (std::size_t at = ifind(text, phrase); at != text.npos; at = ifind(text, phrase, at + 1)) {
+        std::size_t end = at + phrase.size();
+        if ((at == 0 || !letter(text[at - 1])) && (end == text.size() || !letter(text[end]))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The kind a kind-less title names, as a prefixed header would state it ("Registration Desk:
+// …"): "Registration Desk", "Poster Session 3", "NeurIPS 2022 Town Hall", "Welcome Reception",
+// "2nd ICML Workshop on New Frontiers …"; "" when it names none ("Learning to Rank").
+std::string kind_in_title(std::string_view title) {
+    // Kinds of several words, anywhere in the title: their last word alone ("Desk", "Session")
+    // would say less, or nothing. Longer ones first ("Affinity Poster Session").
+    static constexpr std::array<std::string_view, 19> phrases = {"Affinity Poster Session",
+                                                                 "Registration Desk",
+                                                                 "Poster Session",
+                                                                 "Affinity Workshop",
+                                                                 "Affinity Event",
+                                                                 "Expo Talk Panel",
+                                                                 "Expo Talk",
+                                                                 "Expo Workshop",
+                                                                 "Expo Demonstration",
+                                                                 "Invited Talks",
+                                                                 "Invited Talk",
+                                                                 "Keynote Talk",
+                                                                 "Contributed Talk",
+                                                                 "Panel Discussion",
+                                                                 "Oral Session",
+                                                                 "Town Hall",
+                                                                 "Test of Time",
+                                                                 "Opening Remarks",
+                                                                 "Closing Remarks"};
+    for (auto phrase : phrases) {
+        if (has_words(title, phrase)) return std::string(phrase);
+    }
+    // The last word: "Welcome Reception", "Lunch Break", "… (RL4RealLife) Workshop".
+    std::size_t b = title.size();
+    while (b > 0 && is_ascii_alpha(title[b - 1])) --b;
+    if (is_kind_noun(title.substr(b))) return capitalise_words(title.substr(b));
+    // Else the first word that only ever names what an entry is, wherever it stands: "2nd ICML
+    // Workshop on …", "Tutorial on Causal Inference". Words that also start ordinary titles
+    // ("Event Cameras", "Talk Therapy", "Session Types") are left out.
+    static constexpr std::array<std::string_view, 13> heads = {
+        "Workshop", "Tutorial", "Keynote",   "Social",  "Reception", "Competition",  "Meetup",
+        "Mixer",    "Oral",     "Spotlight", "Lecture", "Ceremony",  "Demonstration"};
+    for (std::size_t i = 0; i < title.size();) {
+        while (i < title.size() && !is_ascii_alpha(title[i])) ++i;
+        std::size_t e = i;
+        while (e < title.size() && is_ascii_alpha(title[e])) ++e;
+        std::string_view word = title.substr(i, e - i);
+        for (auto head : heads) {
+            if (iequals(word, head)) return std::string(head);
+        }
+        i = e;
+    }
+    return "";
+}
+
 }  // namespace
 
 bool is_oral_like(std::string_view kind) {
@@ -240,13 +304,7 @@ HeaderText split_header(std::string_view text) {
             break;
         }
     }
-    if (h.kind.empty()) {
-        // "Welcome Reception": the title's last word names what it is.
-        std::size_t sp = h.title.rfind(' ');
-        std::string_view last = sp == std::string::npos ? std::string_view(h.title)
-                                                        : std::string_view(h.title).substr(sp + 1);
-        if (is_kind_noun(last)) h.kind = capitalise_words(last);
-    }
+    if (h.kind.empty()) h.kind = kind_in_title(h.title);
     return h;
 }
 

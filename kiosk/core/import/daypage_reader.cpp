@@ -1,6 +1,8 @@
 // The day-page reader: one pass over the lines, building sessions (see daypage_reader.h).
 #include "kiosk/core/import/daypage_reader.h"
 
+#include <algorithm>
+
 #include "kiosk/core/import/labels.h"
 #include "kiosk/core/names.h"
 
@@ -34,7 +36,12 @@ void Reader::line(std::string_view s, int number, bool last_line_cut) {
 
 bool Reader::zone_line(std::string_view s, int number) {
     if (!istarts_with(s, "Timezone:") && !istarts_with(s, "Time zone:")) return false;
-    std::string name(trim(s.substr(s.find(':') + 1)));
+    std::string_view value = trim(s.substr(s.find(':') + 1));
+    // "Timezone: »": the schedule pages print the zone picker's label, its arrow and no zone.
+    constexpr std::string_view arrow = "\xC2\xBB";
+    if (value.ends_with(arrow)) value = trim(value.substr(0, value.size() - arrow.size()));
+    if (value.empty()) return true;
+    std::string name(value);
     if (!zone_) {
         zone_ = {name, number};
     } else if (name != zone_->first) {
@@ -77,6 +84,21 @@ bool Reader::dated_line(std::string_view s, int number, bool last_line_cut) {
             skipping_ = true;
         }
         return true;
+    }
+    if (tail.result == Parse::no) {
+        if (auto bad = find_bad_date(s)) {
+            // "Oral: Typo Mon 29 Agu 10:00 a.m.": a header all the same. Its lines go with it,
+            // not into the session before; a day heading's entries get no day rather than the
+            // day before's.
+            close_orphans();
+            close_session();
+            skipping_ = true;
+            if (!bad->has_time) day_.reset();
+            sink_.error(number,
+                        bad->problem + (bad->has_time ? "; that session was skipped"
+                                                      : "; the entries under it have no day"));
+            return true;
+        }
     }
     return false;
 }
@@ -122,13 +144,18 @@ std::optional<date::local_days> Reader::resolve(const When& w, std::string_view 
         sink_.error(number, "no such date " + quoted(date_text) + std::string(consequence));
         return std::nullopt;
     }
-    std::string why;
-    auto ymd = resolve_date(w, date_text, options_.reference_day, options_.year, why);
-    if (!ymd) {
-        sink_.error(number, why + std::string(consequence));
+    DateResolution r = resolve_date(w, date_text, options_.reference_day, options_.year);
+    if (!r.day) {
+        sink_.error(number, r.why + std::string(consequence));
+        bool pinned_misfit = w.year == 0 && options_.year && r.fitting_year != 0;
+        // Distinct years only: a page spans a few days, and a 50 MB file must not grow this.
+        if (pinned_misfit && std::find(year_misfits_.begin(), year_misfits_.end(),
+                                       r.fitting_year) == year_misfits_.end()) {
+            year_misfits_.push_back(r.fitting_year);
+        }
         return std::nullopt;
     }
-    return date::local_days{*ymd};
+    return date::local_days{*r.day};
 }
 
 void Reader::attach_leftover(std::string_view leftover, int number) {

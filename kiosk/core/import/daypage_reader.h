@@ -110,6 +110,9 @@ class Reader {
     }
     // The page's "Timezone:" line: the zone's name and the line number.
     const std::optional<std::pair<std::string, int>>& timezone_line() const { return zone_; }
+    // The years that dates the pinned year (data.year) does not fit do fit, each once, in the
+    // order met: what to suggest when no date could be read.
+    const std::vector<int>& year_misfits() const { return year_misfits_; }
 
   private:
     // Each takes the line when it is of its kind and says whether it did.
@@ -136,6 +139,7 @@ class Reader {
     bool blank_before_ = false;
     std::optional<date::local_days> day_;  // the day of the last header or day heading
     std::optional<std::pair<std::string, int>> zone_;
+    std::vector<int> year_misfits_;
     int orphan_first_ = 0;
     int orphan_count_ = 0;
     std::vector<SessionDraft> done_;
