@@ -193,14 +193,16 @@ void header(Painter& p, const ChromeInput& input, const DeckOptions& options) {
         day.clear();
     }
     if (!day.empty()) p.on_baseline(day_x, baseline, day, date_s, day_w, theme.header);
-    Rect room =
-        p.on_baseline(g.margin, baseline, input.room, room_s, std::max(1, room_max), theme.header);
+    // The room is where a passer-by learns to look for it, at the margin, in any script.
+    Rect room = p.on_baseline(g.margin, baseline, input.room, room_s, std::max(1, room_max),
+                              theme.header, deck_parts::Align::start);
     if (!input.notice.empty()) {
         auto notice_s = p.style(Weight::medium, theme.type.body, theme.notice);
         int x = room.right() + gap;
         int limit = (day.empty() ? clock_x : day_x) - gap;
         if (limit - x > p.width("…", notice_s)) {
-            p.on_baseline(x, baseline, input.notice, notice_s, limit - x, theme.header);
+            p.on_baseline(x, baseline, input.notice, notice_s, limit - x, theme.header,
+                          deck_parts::Align::start);
         }
     }
 }

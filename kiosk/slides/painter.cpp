@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "kiosk/slides/format.h"
+#include "kiosk/slides/unicode.h"
 #include "kiosk/slides/wrap.h"
 
 namespace kiosk::deck_parts {
@@ -17,9 +18,13 @@ int Painter::advance(const TextStyle& s) const {
     return std::max(metrics(s).height, static_cast<int>(std::lround(s.px * tokens::line_spacing)));
 }
 
-Rect Painter::line(int x, int y, std::string_view text, const TextStyle& s, int max_w, Colour bg) {
+Rect Painter::line(int x, int y, std::string_view text, const TextStyle& s, int max_w, Colour bg,
+                   Align align) {
     std::string fitted = fit_line(text, s.weight, s.px, max_w, measure_);
     Rect box{x, y, width(fitted, s), metrics(s).height};
+    if (align == Align::reading && box.w < max_w && base_direction(fitted) == TextDirection::rtl) {
+        box.x = x + max_w - box.w;
+    }
     if (box.w > max_w) {
         slide_.problems.push_back({"'" + fitted + "' is wider than its box"});
     }
@@ -29,6 +34,11 @@ Rect Painter::line(int x, int y, std::string_view text, const TextStyle& s, int 
 
 int Painter::paragraph(int x, int y, std::string_view text, const TextStyle& s, int w,
                        int max_lines, Colour bg) {
+    // A right-to-left paragraph set in a reading measure narrower than the content (an abstract)
+    // hangs from the right margin, under its right-aligned title, not from the left one.
+    if (x == g_.content.x && w < g_.content.w && base_direction(text) == TextDirection::rtl) {
+        x = g_.content.right() - w;
+    }
     auto wrapped = wrap_text(text, s.weight, s.px, w, max_lines, measure_);
     if (wrapped.overflow) {
         constexpr std::size_t quoted = 40;  // enough of the text to find it in the program
@@ -60,7 +70,7 @@ Rect Painter::chip(int x, int y, std::string_view text, Colour colour,
     std::string fitted = fit_line(text, s.weight, s.px, g_.content.w - 2 * pad_x, measure_);
     Rect box{x, y, width(fitted, s) + 2 * pad_x, m.height + 2 * pad_y};
     fill(box, colour, std::max(tokens::chip_min_radius_px, s.px / tokens::chip_pad_y_div));
-    line(x + pad_x, y + pad_y, fitted, s, g_.content.w - 2 * pad_x, colour);
+    line(x + pad_x, y + pad_y, fitted, s, g_.content.w - 2 * pad_x, colour, Align::start);
     return box;
 }
 

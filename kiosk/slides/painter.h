@@ -20,6 +20,13 @@ namespace kiosk::deck_parts {
 // The count for this screen's orientation (portrait: taller than wide).
 int by_orientation(const Geometry& g, tokens::ByOrientation n);
 
+// Where a line sits in a box wider than it.
+enum class Align {
+    reading,  // by its reading direction: a mostly right-to-left line (Arabic, Hebrew) at the
+              // box's right edge, any other at its left; the slide's grid stays left to right
+    start,    // at the left edge whatever the script: a label with more on its line after it
+};
+
 class Painter {
   public:
     Painter(Slide& slide, const Geometry& g, const Theme& theme, const TextMeasurer& measure)
@@ -37,12 +44,13 @@ class Painter {
     int advance(const TextStyle& s) const;
 
     // One line with its top at y, cut with "…" to max_w; returns its box (empty text: w = 0).
-    Rect line(int x, int y, std::string_view text, const TextStyle& s, int max_w, Colour bg);
+    Rect line(int x, int y, std::string_view text, const TextStyle& s, int max_w, Colour bg,
+              Align align = Align::reading);
 
     // One line whose baseline is at `baseline`, for runs of mixed sizes on one line.
     Rect on_baseline(int x, int baseline, std::string_view text, const TextStyle& s, int max_w,
-                     Colour bg) {
-        return line(x, baseline - metrics(s).ascent, text, s, max_w, bg);
+                     Colour bg, Align align = Align::reading) {
+        return line(x, baseline - metrics(s).ascent, text, s, max_w, bg, align);
     }
 
     // A wrapped paragraph with its first line's top at y; returns the bottom of its last line.

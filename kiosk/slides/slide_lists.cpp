@@ -61,11 +61,11 @@ int detail_lines(Painter& p, const Context& c, const RowLayout& layout, const Ro
     int x = layout.title_x;
     for (const auto& tag : r.tags) {
         if (x > layout.title_x) {
-            x = p.line(x, dy, dot, layout.detail, right - x, t.background).right();
+            x = p.line(x, dy, dot, layout.detail, right - x, t.background, Align::start).right();
         }
         auto ks = layout.kind;
         ks.colour = tag.colour;
-        x = p.line(x, dy, tag.text, ks, right - x, t.background).right();
+        x = p.line(x, dy, tag.text, ks, right - x, t.background, Align::start).right();
     }
     int line_h = p.metrics(layout.detail).height;
     int bottom_y = dy + line_h;

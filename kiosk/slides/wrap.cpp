@@ -1,5 +1,7 @@
-// Word-wrapping with an ellipsis (see wrap.h).
+// Line-wrapping with an ellipsis (see wrap.h).
 #include "kiosk/slides/wrap.h"
+
+#include "kiosk/slides/unicode.h"
 
 namespace kiosk {
 
@@ -18,35 +20,74 @@ std::size_t utf8_length(unsigned char c) {
     return 1;
 }
 
-std::vector<std::string_view> split_words(std::string_view text) {
-    std::vector<std::string_view> words;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && is_space(text[i])) ++i;
-        std::size_t start = i;
-        while (i < text.size() && !is_space(text[i])) ++i;
-        if (i > start) words.push_back(text.substr(start, i - start));
-    }
-    return words;
+std::size_t next_boundary(std::string_view s, std::size_t i) {
+    return std::min(s.size(), i + utf8_length(static_cast<unsigned char>(s[i])));
 }
 
-// The longest prefix of `word`, cut between UTF-8 characters, no wider than `width` with
-// `suffix` appended; at least one character so a too-narrow box still advances.
-std::size_t fitting_prefix(std::string_view word, std::string_view suffix, Weight weight, int px,
+// Whether the text after byte `i` of `s` may begin a line (see may_start_line).
+bool may_start_at(std::string_view s, std::size_t i) {
+    if (i >= s.size()) return true;
+    auto c = decode_utf8(s.substr(i, next_boundary(s, i) - i));
+    return c.empty() || may_start_line(c.front());
+}
+
+std::string_view trim_end(std::string_view s) {
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return s;
+}
+
+// The first code point at byte `i` of `s`, and the last one before it.
+char32_t code_point_at(std::string_view s, std::size_t i) {
+    auto c = decode_utf8(s.substr(i, next_boundary(s, i) - i));
+    return c.empty() ? U' ' : c.front();
+}
+char32_t code_point_before(std::string_view s, std::size_t i) {
+    std::size_t start = i;
+    while (start > 0 && (static_cast<unsigned char>(s[start - 1]) & 0xC0) == 0x80) --start;
+    return start > 0 ? code_point_at(s, start - 1) : U' ';
+}
+
+// The pieces a line may be cut between: UAX #14's breaks after spaces ("large ", "scale") and
+// around Chinese, Japanese and Korean characters (each ideograph of an unspaced title its own
+// piece, closing punctuation staying with the one before). UAX #14 also breaks after hyphens,
+// slashes and dashes; kiosk keeps those words whole ("non-linearity", "https://…"), as it always
+// has, so a hallway screen's lines stay as they were and a cut never reads like a typo. A word
+// too long for its box is still broken, between characters.
+std::vector<std::string_view> split_pieces(std::string_view text) {
+    std::vector<std::string_view> pieces;
+    std::size_t start = 0;
+    for (std::size_t end : break_opportunities(text)) {
+        if (end < text.size() && text[end - 1] != ' ' && !is_cjk(code_point_before(text, end)) &&
+            !is_cjk(code_point_at(text, end))) {
+            continue;
+        }
+        pieces.push_back(text.substr(start, end - start));
+        start = end;
+    }
+    return pieces;
+}
+
+// The longest prefix of `piece`, cut between UTF-8 characters, no wider than `width` with
+// `suffix` appended; at least one character so a too-narrow box still advances. When the rest
+// goes on the next line (no suffix), the cut is never before a character that may not start a
+// line (closing punctuation, a combining mark).
+std::size_t fitting_prefix(std::string_view piece, std::string_view suffix, Weight weight, int px,
                            int width, const TextMeasurer& measure) {
     std::size_t best = 0;
     std::size_t i = 0;
-    while (i < word.size()) {
-        std::size_t next =
-            std::min(word.size(), i + utf8_length(static_cast<unsigned char>(word[i])));
-        std::string candidate(word.substr(0, next));
+    while (i < piece.size()) {
+        std::size_t next = next_boundary(piece, i);
+        std::string candidate(piece.substr(0, next));
         candidate += suffix;
         if (measure.width(candidate, weight, px) > width) break;
-        best = next;
+        if (!suffix.empty() || may_start_at(piece, next)) best = next;
         i = next;
     }
-    if (best == 0 && !word.empty()) best = utf8_length(static_cast<unsigned char>(word[0]));
-    return std::min(best, word.size());
+    if (best == 0 && !piece.empty()) {
+        best = next_boundary(piece, 0);
+        while (suffix.empty() && !may_start_at(piece, best)) best = next_boundary(piece, best);
+    }
+    return std::min(best, piece.size());
 }
 
 // Drops spaces and separators at the end of a cut line: "word, …" and "a ·…" read badly.
@@ -63,21 +104,21 @@ void trim_trailing_punctuation(std::string& line) {
     }
 }
 
-// `line` + "…", dropping whole words from its end until it fits (a single word is cut).
+// `line` + "…", dropping whole pieces from its end until it fits (a single piece is cut).
 std::string with_ellipsis(std::string line, Weight weight, int px, int width,
                           const TextMeasurer& measure, bool& overflow) {
     while (true) {
         // A cut line never ends in punctuation or a space before the ellipsis ("word,…").
         trim_trailing_punctuation(line);
         if (measure.width(line + std::string(ellipsis), weight, px) <= width) break;
-        auto space = line.rfind(' ');
-        if (space == std::string::npos) {
+        auto pieces = split_pieces(line);
+        if (pieces.size() < 2) {
             std::size_t keep = fitting_prefix(line, ellipsis, weight, px, width, measure);
             line.resize(keep);
             if (measure.width(line + std::string(ellipsis), weight, px) > width) overflow = true;
             break;
         }
-        line.resize(space);
+        line.resize(line.size() - pieces.back().size());
     }
     return line + std::string(ellipsis);
 }
@@ -86,9 +127,14 @@ std::string with_ellipsis(std::string line, Weight weight, int px, int width,
 
 std::string squash_spaces(std::string_view text) {
     std::string out;
-    for (auto w : split_words(text)) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && is_space(text[i])) ++i;
+        std::size_t start = i;
+        while (i < text.size() && !is_space(text[i])) ++i;
+        if (i == start) break;
         if (!out.empty()) out += ' ';
-        out += w;
+        out += text.substr(start, i - start);
     }
     return out;
 }
@@ -96,53 +142,44 @@ std::string squash_spaces(std::string_view text) {
 Wrapped wrap_text(std::string_view text, Weight weight, int px, int width, int max_lines,
                   const TextMeasurer& measure) {
     Wrapped out;
+    const std::string squashed = squash_spaces(text);
     if (max_lines <= 0) {
-        out.shortened = !split_words(text).empty();
+        out.shortened = !squashed.empty();
         return out;
     }
-    auto words = split_words(text);
+    auto pieces = split_pieces(squashed);
     std::string line;
-    std::size_t w = 0;
-    std::string_view rest_of_word;  // the remainder of a word broken across lines
-    auto next_word = [&]() -> std::string_view {
-        if (!rest_of_word.empty()) return rest_of_word;
-        return w < words.size() ? words[w] : std::string_view{};
-    };
-    auto consume = [&](std::size_t n) {
-        if (!rest_of_word.empty()) {
-            rest_of_word = rest_of_word.substr(n);
-        } else {
-            rest_of_word = words[w].substr(n);
-            ++w;
-        }
-    };
-    auto words_left = [&] { return !rest_of_word.empty() || w < words.size(); };
+    std::size_t p = 0;
+    std::string_view rest;  // the remainder of a piece broken across lines
+    auto next_piece = [&] { return !rest.empty() ? rest : pieces[p]; };
+    auto consume = [&](std::size_t n) { rest = (!rest.empty() ? rest : pieces[p++]).substr(n); };
+    auto pieces_left = [&] { return !rest.empty() || p < pieces.size(); };
 
-    while (words_left()) {
-        std::string_view word = next_word();
-        std::string candidate = line.empty() ? std::string(word) : line + " " + std::string(word);
-        if (measure.width(candidate, weight, px) <= width) {
+    while (pieces_left()) {
+        std::string_view piece = next_piece();
+        std::string candidate = line + std::string(piece);
+        if (measure.width(trim_end(candidate), weight, px) <= width) {
             line = std::move(candidate);
-            consume(word.size());
+            consume(piece.size());
             continue;
         }
-        if (line.empty()) {
-            // A word wider than the whole line (a URL): break it between characters.
-            std::size_t n = fitting_prefix(word, "", weight, px, width, measure);
-            line = std::string(word.substr(0, n));
+        if (trim_end(line).empty()) {
+            // A piece wider than the whole line (a URL): break it between characters.
+            std::size_t n = fitting_prefix(piece, "", weight, px, width, measure);
+            line = std::string(piece.substr(0, n));
             consume(n);
-            if (measure.width(line, weight, px) > width) out.overflow = true;
+            if (measure.width(trim_end(line), weight, px) > width) out.overflow = true;
         }
         if (static_cast<int>(out.lines.size()) + 1 == max_lines) break;
-        out.lines.push_back(std::move(line));
+        out.lines.emplace_back(trim_end(line));
         line.clear();
     }
-    if (words_left()) {
+    if (pieces_left()) {
         out.shortened = true;
         out.lines.push_back(
-            with_ellipsis(std::move(line), weight, px, width, measure, out.overflow));
-    } else if (!line.empty()) {
-        out.lines.push_back(std::move(line));
+            with_ellipsis(std::string(trim_end(line)), weight, px, width, measure, out.overflow));
+    } else if (!trim_end(line).empty()) {
+        out.lines.emplace_back(trim_end(line));
     }
     return out;
 }

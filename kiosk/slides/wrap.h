@@ -1,4 +1,4 @@
-// Word-wrapping into a box: lines that fit its width, at most N of them, an ellipsis when cut.
+// Line-wrapping into a box: lines that fit its width, at most N of them, an ellipsis when cut.
 #pragma once
 
 #include <string>
@@ -17,9 +17,11 @@ struct Wrapped {
     bool operator==(const Wrapped&) const = default;
 };
 
-// Breaks `text` at spaces (white space runs and line breaks count as one space) into lines no
-// wider than `width`; a word wider than a whole line is broken between characters. When more than
-// `max_lines` would be needed, the last line is cut at a word and ends with "…".
+// Breaks `text` where UAX #14 allows (white space runs and line breaks count as one space) into
+// lines no wider than `width`: at spaces, and between the ideographs of a Chinese or Japanese
+// title that has no spaces, never before closing punctuation ("。", "）"); words stay whole at
+// hyphens and slashes. A word wider than a whole line is broken between characters. When more
+// than `max_lines` would be needed, the last line is cut at a break and ends with "…".
 Wrapped wrap_text(std::string_view text, Weight weight, int px, int width, int max_lines,
                   const TextMeasurer& measure);
 

@@ -75,5 +75,57 @@ TEST(Wrap, FitLineShortensOneLine) {
     EXPECT_EQ(squash_spaces("  a \t b\n"), "a b");
 }
 
+TEST(Wrap, ALongChineseTitleWithoutSpacesWrapsBetweenIdeographs) {
+    // 25 ideographs, ten to a 110 px line.
+    const std::string title = "大规模分布式深度学习训练系统中的通信优化与容错调度";
+    auto w = wrap(title, 110, 5);
+    ASSERT_EQ(w.lines.size(), 3u);
+    EXPECT_FALSE(w.overflow);
+    EXPECT_FALSE(w.shortened);
+    std::string joined;
+    for (const auto& l : w.lines) {
+        EXPECT_LE(measure.width(l, Weight::regular, 20), 110);
+        joined += l;
+    }
+    EXPECT_EQ(joined, title);  // nothing added, nothing lost
+    EXPECT_EQ(w.lines[0], "大规模分布式深度学习");
+}
+
+TEST(Wrap, NoLineStartsWithClosingPunctuation) {
+    // Ten characters fit; the eleventh is "，", which may not start a line, so the tenth goes
+    // down with it.
+    auto w = wrap("一二三四五六七八九十，一二三", 110, 3);
+    ASSERT_EQ(w.lines.size(), 2u);
+    EXPECT_EQ(w.lines[0], "一二三四五六七八九");
+    EXPECT_EQ(w.lines[1], "十，一二三");
+}
+
+TEST(Wrap, ACutChineseLineEndsWithAnEllipsisBetweenIdeographs) {
+    auto w = wrap("大规模分布式深度学习训练系统中的通信优化与容错调度", 110, 1);
+    ASSERT_EQ(w.lines.size(), 1u);
+    EXPECT_EQ(w.lines[0], "大规模分布式深度学…");
+    EXPECT_TRUE(w.shortened);
+}
+
+TEST(Wrap, WordsStayWholeAtHyphens) {
+    // UAX #14 would allow "better non-" / "linearity"; kiosk keeps the word whole, as before.
+    auto w = wrap("better non-linearity", 165, 3);
+    EXPECT_EQ(w.lines, (std::vector<std::string>{"better", "non-linearity"}));
+}
+
+TEST(Wrap, ABrokenWordNeverStartsALineWithACombiningMark) {
+    // "e" and a combining acute, four times: eight code points, five fit, the sixth is a mark.
+    auto w = wrap("éééé", 55, 3);
+    ASSERT_GE(w.lines.size(), 2u);
+    EXPECT_EQ(w.lines[0], "éé");
+}
+
+TEST(Wrap, ArabicWrapsAtSpacesInReadingOrder) {
+    // Lines hold the text in the order it is read; the renderer lays each out right to left.
+    auto w = wrap("كلمة ترحيب للمشاركين في المؤتمر", 110, 4);
+    ASSERT_GE(w.lines.size(), 3u);
+    EXPECT_EQ(w.lines[0], "كلمة ترحيب");
+}
+
 }  // namespace
 }  // namespace kiosk
