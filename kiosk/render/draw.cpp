@@ -64,10 +64,11 @@ void draw_slide(SDL_Renderer* renderer, TextCache& cache, const Slide& slide, do
     for (const auto& t : slide.texts) {
         int w = 0;
         int h = 0;
-        SDL_Texture* tex = cache.get(t.text, t.style, &w, &h);
+        int dy = 0;
+        SDL_Texture* tex = cache.get(t.text, t.style, &w, &h, &dy);
         if (tex == nullptr) continue;
         SDL_SetTextureAlphaMod(tex, scaled(255, opacity));
-        SDL_Rect dst{t.box.x, t.box.y, w, h};
+        SDL_Rect dst{t.box.x, t.box.y + dy, w, h};
         SDL_RenderCopy(renderer, tex, nullptr, &dst);
     }
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,9 @@
 
 #include <SDL.h>
 #include <SDL_ttf.h>
+
+#include "kiosk/render/fallback_fonts.h"
+#include "kiosk/render/shaping.h"
 
 namespace kiosk {
 
@@ -33,6 +37,10 @@ std::optional<std::string> read_all(const std::filesystem::path& path) {
     if (in.bad()) return std::nullopt;
     return bytes;
 }
+
+// Widths kept for lines that needed runs; past this the cache starts again (a deck has a few
+// hundred lines, wrapping a long title measures a few hundred candidates).
+constexpr std::size_t max_widths = 4096;
 
 // One size of a font from its bytes; null when SDL_ttf cannot open it (TTF_GetError() says
 // why). The font reads glyphs through the RWops while it is open, so `bytes` must outlive it;
@@ -63,6 +71,23 @@ const char* font_file(Weight weight) {
     }
     return "Inter-Regular.otf";
 }
+
+void SurfaceFree::operator()(SDL_Surface* s) const { SDL_FreeSurface(s); }
+
+std::string code_point_name(char32_t c) {
+    char name[16];
+    std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(c));
+    return name;
+}
+
+std::string missing_glyph_warning(char32_t c) {
+    return "no installed font has " + code_point_name(c) +
+           "; it is drawn as a placeholder (\uFFFD). Install fonts-noto-core and "
+           "fonts-noto-cjk, or a font that has it";
+}
+
+FontSet::FontSet(std::string dir)
+    : dir_(std::move(dir)), fallback_(std::make_unique<FallbackFonts>()) {}
 
 void FontSet::Closer::operator()(_TTF_Font* f) const {
     // Fonts outlive nothing: TTF_Quit() may already have run at exit, when closing is moot.
@@ -100,6 +125,11 @@ Result<std::unique_ptr<FontSet>> FontSet::open(const std::vector<std::string>& d
                 why =
                     std::string(font_file(w)) + " does not open as a font (" + TTF_GetError() + ")";
                 break;
+            }
+            int maxy = 0;
+            if (TTF_GlyphMetrics32(set->first_[slot(w)].get(), 'x', nullptr, nullptr, nullptr,
+                                   &maxy, nullptr) == 0) {
+                set->x_height_[slot(w)] = static_cast<double>(maxy) / first_px;
             }
         }
         if (why.empty()) return set;
@@ -147,15 +177,63 @@ void FontSet::close_sizes() const {
     stand_ins_.clear();
     fonts_.clear();
     metrics_.clear();
+    widths_.clear();
+    fallback_->close_sizes();
 }
+
+_TTF_Font* FontSet::fallback(char32_t c, Weight weight, int px, std::string_view lang) const {
+    return fallback_->font_for(c, weight, px, lang, x_height_[slot(weight)]);
+}
+
+void FontSet::note_missing(char32_t c) const {
+    if (missing_set_.insert(c).second) missing_.push_back(c);
+}
+
+std::vector<std::string> FontSet::fallback_faces() const { return fallback_->faces_opened(); }
 
 int FontSet::width(std::string_view text, Weight weight, int px) const {
     if (text.empty()) return 0;
-    int w = 0;
-    int h = 0;
-    std::string s(text);
-    if (TTF_SizeUTF8(font(weight, px), s.c_str(), &w, &h) != 0) return 0;
+    bool ascii = std::all_of(text.begin(), text.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    std::string key;
+    if (!ascii) {
+        key = std::to_string(static_cast<int>(weight)) + ' ' + std::to_string(px) + ' ';
+        key += text;
+        if (auto it = widths_.find(key); it != widths_.end()) return it->second;
+    }
+    ShapedLine line;
+    if (!ascii) line = shape_line(text, weight, px, *this);
+    int w = line.width;
+    if (line.plain) {
+        // Inter alone, measured in one call as before there were runs (see ShapedLine::plain).
+        int h = 0;
+        TTF_Font* f = font(weight, px);
+        set_shaping(f, "Zzzz", false);
+        std::string s(text);
+        if (TTF_SizeUTF8(f, s.c_str(), &w, &h) != 0) w = 0;
+    }
+    if (!ascii) {
+        if (widths_.size() >= max_widths) widths_.clear();
+        widths_.emplace(std::move(key), w);
+    }
     return w;
+}
+
+RenderedLine FontSet::render(const std::string& text, const TextStyle& style) const {
+    RenderedLine out;
+    if (text.empty()) return out;
+    ShapedLine line = shape_line(text, style.weight, style.px, *this);
+    if (line.plain) {
+        SDL_Color c{style.colour.r, style.colour.g, style.colour.b, style.colour.a};
+        TTF_Font* f = font(style.weight, style.px);
+        set_shaping(f, "Zzzz", false);
+        out.surface.reset(TTF_RenderUTF8_Blended(f, text.c_str(), c));
+        return out;
+    }
+    int baseline = 0;
+    out.surface.reset(draw_runs(line, style.colour, &baseline));
+    out.dy = metrics(style.weight, style.px).ascent - baseline;
+    return out;
 }
 
 FontMetrics FontSet::metrics(Weight weight, int px) const {

@@ -2,7 +2,6 @@
 #include "kiosk/render/text_cache.h"
 
 #include <SDL.h>
-#include <SDL_ttf.h>
 
 #include "kiosk/render/fonts.h"
 
@@ -13,6 +12,7 @@ struct TextCache::Entry {
     std::unique_ptr<SDL_Texture, TextureDeleter> texture;
     int w = 0;
     int h = 0;
+    int dy = 0;  // the picture's top relative to the line box's (see RenderedLine)
     std::uint64_t last_frame = 0;
 };
 
@@ -38,7 +38,8 @@ std::string key_of(const std::string& text, const TextStyle& s) {
 
 }  // namespace
 
-SDL_Texture* TextCache::get(const std::string& text, const TextStyle& style, int* w, int* h) {
+SDL_Texture* TextCache::get(const std::string& text, const TextStyle& style, int* w, int* h,
+                            int* dy) {
     if (text.empty()) return nullptr;
     std::string key = key_of(text, style);
     if (auto it = index_.find(key); it != index_.end()) {
@@ -48,26 +49,26 @@ SDL_Texture* TextCache::get(const std::string& text, const TextStyle& style, int
         ++stats_.hits;
         *w = e.w;
         *h = e.h;
+        if (dy != nullptr) *dy = e.dy;
         return e.texture.get();
     }
-    SDL_Color c{style.colour.r, style.colour.g, style.colour.b, style.colour.a};
-    SDL_Surface* surface =
-        TTF_RenderUTF8_Blended(fonts_.font(style.weight, style.px), text.c_str(), c);
-    if (surface == nullptr) return nullptr;
-    SDL_Texture* texture = SDL_CreateTextureFromSurface(renderer_, surface);
-    int sw = surface->w;
-    int sh = surface->h;
-    SDL_FreeSurface(surface);
+    RenderedLine line = fonts_.render(text, style);
+    if (!line.surface) return nullptr;
+    SDL_Texture* texture = SDL_CreateTextureFromSurface(renderer_, line.surface.get());
+    int sw = line.surface->w;
+    int sh = line.surface->h;
+    line.surface.reset();
     if (texture == nullptr) return nullptr;
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
     lru_.push_front(
-        Entry{key, std::unique_ptr<SDL_Texture, TextureDeleter>(texture), sw, sh, frame_});
+        Entry{key, std::unique_ptr<SDL_Texture, TextureDeleter>(texture), sw, sh, line.dy, frame_});
     index_[key] = lru_.begin();
     ++stats_.renders;
     ++stats_.entries;
     stats_.bytes += static_cast<std::size_t>(sw) * static_cast<std::size_t>(sh) * 4;
     *w = sw;
     *h = sh;
+    if (dy != nullptr) *dy = line.dy;
     return texture;
 }
 

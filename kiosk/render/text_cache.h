@@ -1,5 +1,6 @@
 // Text rendered once into textures and reused: a line is re-rendered only when its text or style
-// changes. Bounded by bytes; textures not drawn in the latest frames go first.
+// changes, so a line shaped in runs of several fonts is shaped once, not every frame. Bounded by
+// bytes; textures not drawn in the latest frames go first.
 #pragma once
 
 #include <cstddef>
@@ -33,9 +34,12 @@ class TextCache {
     TextCache(const TextCache&) = delete;
     TextCache& operator=(const TextCache&) = delete;
 
-    // The texture of one line; null for empty text or when SDL could not make it. The texture
-    // stays valid until the next begin_frame().
-    SDL_Texture* get(const std::string& text, const TextStyle& style, int* w, int* h);
+    // The texture of one line, in any script; null for empty text or when SDL could not make
+    // it. `dy` (when asked) is where its top goes relative to the line box's top: 0 for Inter
+    // alone, negative when a fallback font reaches above Inter's ascent. The texture stays valid
+    // until the next begin_frame().
+    SDL_Texture* get(const std::string& text, const TextStyle& style, int* w, int* h,
+                     int* dy = nullptr);
 
     // Marks a new frame: evicts the least recently drawn lines while over budget, never one
     // drawn in the frame that just ended.
