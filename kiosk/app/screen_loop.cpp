@@ -67,7 +67,8 @@ class ScreenLoop {
     bool screenshot_;  // --screenshot: the first frame, then on SIGUSR1
     RotationView last_view_{static_cast<std::size_t>(-1), -1.0};
     std::size_t frames_ = 0;
-    ServiceNotifier service_;  // systemd (Type=notify): READY, WATCHDOG, STATUS
+    std::size_t missing_said_ = 0;  // characters no font has, warned about so far
+    ServiceNotifier service_;       // systemd (Type=notify): READY, WATCHDOG, STATUS
 };
 
 void ScreenLoop::take_setup() {
@@ -126,6 +127,7 @@ ScreenState ScreenLoop::state(Instant at_tick, const RotationView& view) const {
         for (const auto& session : board_->now) s.now.push_back(session->title);
     }
     if (view.slide < deck_.slides.size()) s.slide = deck_.slides[view.slide].name;
+    for (char32_t c : screen_.fonts().missing()) s.missing_glyphs.push_back(code_point_name(c));
     return s;
 }
 
@@ -141,6 +143,11 @@ void ScreenLoop::draw(const RotationView& view, Instant at_tick) {
                           setup_.notice};
     Slide chrome = layout_chrome(chrome_in, size_, setup_.theme, setup_.deck, measure_);
     screen_.draw(setup_.theme, slide, view.opacity, chrome);
+    // Said once per character, in the journal; the status file keeps the list.
+    const auto& missing = screen_.fonts().missing();
+    for (; missing_said_ < missing.size(); ++missing_said_) {
+        io_.err << "kiosk: warning: " << missing_glyph_warning(missing[missing_said_]) << "\n";
+    }
     ++frames_;
     last_view_ = view;
     dirty_ = false;

@@ -45,12 +45,19 @@ json content(const Live& live, const ScreenState& screen, Instant started_at) {
         shown = zone ? format_iso(*screen.shown, *zone.value()) : utc(*screen.shown);
     }
     auto error = live.last_error();
+    // Text drawn with a placeholder is a warning a fleet monitor should see: a font to install.
+    json missing = json::array();
+    for (std::size_t i = 0; i < screen.missing_glyphs.size() && i < max_warnings; ++i) {
+        missing.push_back(screen.missing_glyphs[i]);
+    }
     return {
         {"room", screen.room},
         {"program", program},
         {"now", screen.now},
         {"slide", screen.slide},
         {"last_error", error ? json(*error) : json(nullptr)},
+        {"missing_glyphs", missing},
+        {"missing_glyph_count", screen.missing_glyphs.size()},
         {"clock",
          {{"shown", shown.empty() ? json(nullptr) : json(shown)},
           {"simulated", screen.simulated},

@@ -4,6 +4,7 @@
 //   {"room": "Exhibit Hall A",
 //    "program": {"path": …, "sha256": …, "loaded_at": …, "origin": "file", "warnings": […]},
 //    "now": ["Outstanding Papers"], "slide": "now", "last_error": null,
+//    "missing_glyphs": ["U+F0000"], "missing_glyph_count": 1,
 //    "clock": {"shown": "2022-08-29T09:10:00-07:00", "simulated": false, "speed": 1},
 //    "started_at": "2022-08-29T14:02:11Z", "updated_at": "2022-08-29T16:10:00Z", …}
 //
@@ -31,6 +32,8 @@ struct ScreenState {
     std::string timezone;          // the zone `shown` is shown in
     bool simulated = false;        // a rehearsal clock (`--now`, `--speed`, the overlay)
     double speed = 1.0;            // how fast that clock runs
+    // Characters no installed font has ("U+F0000"), each drawn as a placeholder.
+    std::vector<std::string> missing_glyphs = {};
 
     bool operator==(const ScreenState&) const = default;
 };

@@ -76,6 +76,17 @@ TEST(Status, NoProgramIsNullAndWarningsAreCapped) {
     EXPECT_EQ(k["program"]["warning_count"], 500);
 }
 
+TEST(Status, CharactersNoFontHasAreWarnings) {
+    ScreenState screen = sample_screen();
+    json none = json::parse(status_json(sample_live(), screen, started, t0));
+    EXPECT_EQ(none["missing_glyphs"], json::array());
+    EXPECT_EQ(none["missing_glyph_count"], 0);
+    screen.missing_glyphs = {"U+F0000", "U+10FFFD"};
+    json j = json::parse(status_json(sample_live(), screen, started, t0));
+    EXPECT_EQ(j["missing_glyphs"], json::array({"U+F0000", "U+10FFFD"}));
+    EXPECT_EQ(j["missing_glyph_count"], 2);
+}
+
 TEST(Status, RewrittenOnChangeAndOnceAMinuteOtherwise) {
     std::vector<std::string> writes;
     StatusFile file(

@@ -127,6 +127,10 @@ int run_render(const Invocation& inv, CommandIo io) {
         return exit_failure;
     }
     rc = write_slides(pic, screen, board.value(), timed->at, deck, *fonts.value(), io);
+    // A warning, not a failure: the slides are written, with a placeholder where text is lost.
+    for (char32_t c : fonts.value()->missing()) {
+        io.err << "kiosk: warning: " << missing_glyph_warning(c) << "\n";
+    }
     return rc == exit_ok && !timed->load.errors.empty() ? exit_failure : rc;
 }
 
