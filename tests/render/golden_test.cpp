@@ -1,5 +1,8 @@
 // Golden images: every slide type drawn offscreen at fixed instants, 1920x1080 and 1080x1920,
-// compared with the reviewed pictures in tests/data/golden/ within a per-pixel tolerance.
+// compared with the reviewed pictures in tests/data/golden/ within a per-pixel tolerance. The
+// script-* pictures are Now slides in Chinese, Arabic, Hindi, Greek and Cyrillic, a long Chinese
+// title and a character no font has, drawn with the Noto fonts fontconfig finds (skipped, with
+// a message, where they are not installed).
 //
 // On a mismatch the picture drawn and a diff (changed pixels in red) are written to
 // <build>/golden/. After reviewing a deliberate change by eye, re-bless with
@@ -15,6 +18,7 @@
 #include "kiosk/slides/deck.h"
 
 #include "tests/support/sample_boards.h"
+#include "tests/support/script_boards.h"
 
 namespace kiosk {
 namespace {
@@ -32,7 +36,14 @@ struct Case {
     std::string name;   // the golden's file name
     std::string slide;  // which slide of the deck
     std::function<DeckInput()> input;
+    bool fallback = false;  // needs fonts beyond Inter (Noto: fonts-noto-core, fonts-noto-cjk)
 };
+
+// The fallback fonts these pictures were reviewed with are installed: Noto Sans CJK and Arabic.
+bool have_fallback_fonts() {
+    return fonts().fallback(0x5F20, Weight::regular, 32, "zh-cn") != nullptr &&  // 张
+           fonts().fallback(0x0645, Weight::regular, 32, "") != nullptr;         // م
+}
 
 void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 
@@ -63,6 +74,15 @@ Board evening = [] {
 
 DeckInput input_for(const Board& b) { return {&b, b.room, b.at, {}}; }
 
+// Now slides of sessions in other scripts.
+Board chinese = testing::script_board(testing::chinese());
+Board arabic = testing::script_board(testing::arabic());
+Board hindi = testing::script_board(testing::hindi());
+Board greek = testing::script_board(testing::greek());
+Board cyrillic = testing::script_board(testing::cyrillic());
+Board long_chinese = testing::script_board(testing::long_chinese());
+Board missing_glyph = testing::script_board(testing::missing_glyph());
+
 const std::vector<Case>& cases() {
     static const std::vector<Case> all = {
         {"now", "now", [] { return input_for(morning); }},
@@ -88,6 +108,13 @@ const std::vector<Case>& cases() {
                  at("13:00")};
              return in;
          }},
+        {"script-chinese", "now", [] { return input_for(chinese); }, true},
+        {"script-arabic", "now", [] { return input_for(arabic); }, true},
+        {"script-hindi", "now", [] { return input_for(hindi); }, true},
+        {"script-greek", "now", [] { return input_for(greek); }, true},
+        {"script-cyrillic", "now", [] { return input_for(cyrillic); }, true},
+        {"script-long-chinese", "now", [] { return input_for(long_chinese); }, true},
+        {"script-missing-glyph", "now", [] { return input_for(missing_glyph); }, true},
     };
     return all;
 }
@@ -126,6 +153,9 @@ class Golden : public ::testing::TestWithParam<std::tuple<Case, Size>> {};
 
 TEST_P(Golden, MatchesTheReviewedPicture) {
     const auto& [c, size] = GetParam();
+    if (c.fallback && !have_fallback_fonts()) {
+        GTEST_SKIP() << "Noto is not installed (apt-get install fonts-noto-core fonts-noto-cjk)";
+    }
     std::string dims = std::to_string(size.w) + "x" + std::to_string(size.h);
     fs::path golden = fs::path(KIOSK_TEST_DATA_DIR) / "golden" / dims / (c.name + ".png");
     fs::path out_dir = fs::path(KIOSK_BINARY_DIR) / "golden" / dims;
