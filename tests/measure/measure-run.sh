@@ -7,6 +7,10 @@
 #
 # The clock starts at the seed's busiest morning (--now 2022-08-29T08:50) so the rotation and its
 # fades run, as during a conference; KIOSK_ARGS replaces that (KIOSK_ARGS= measures real time).
+# KIOSK_DATA and KIOSK_ROOM measure another program and room, e.g. one in other scripts, which
+# opens the fallback fonts (Noto CJK):
+#   KIOSK_DATA=tests/data/programs/scripts.schedule.xml KIOSK_ROOM="Hall 6" \
+#   KIOSK_ARGS="--now 2024-05-20T09:10" tests/measure/measure-run.sh
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -31,8 +35,11 @@ trap cleanup EXIT
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
 
 hz=$(getconf CLK_TCK)
+room_args=()
+[ -n "${KIOSK_ROOM:-}" ] && room_args=(--room "$KIOSK_ROOM")
 # shellcheck disable=SC2086
-DISPLAY=:$display "$exe" run --config "$here/config/kiosk.toml" --data "$here/data/program.txt" \
+DISPLAY=:$display "$exe" run --config "$here/config/kiosk.toml" \
+  --data "${KIOSK_DATA:-$here/data/program.txt}" "${room_args[@]}" \
   ${KIOSK_ARGS---now 2022-08-29T08:50} 2>"$work/kiosk.err" &
 kiosk=$!
 
