@@ -155,7 +155,8 @@ int now_chips(Painter& p, const Context& c, const Focus& f) {
     if (std::string language = c.other_language(s); !language.empty() && x < g.content.right()) {
         auto lang_s = p.style(Weight::medium, t.type.body, t.muted);
         int baseline = chip.y + chip.h / 2 + p.metrics(lang_s).ascent / 2;
-        p.on_baseline(x, baseline, language, lang_s, g.content.right() - x, t.background);
+        p.on_baseline(x, baseline, language, lang_s, g.content.right() - x, t.background,
+                      Align::start);
     }
     return chip.bottom();
 }
