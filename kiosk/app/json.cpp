@@ -46,6 +46,12 @@ nlohmann::ordered_json write_session(const S& s, const date::time_zone& zone) {
                                   {"end", instant_or_null(s.end, zone)}};
     if constexpr (scheduled) out["end_estimated"] = s.end_estimated;
     out["description"] = s.description;
+    // What exports state and day pages do not: empty strings from a day page.
+    out["subtitle"] = s.subtitle;
+    out["id"] = s.id;
+    out["track"] = s.track;
+    out["colour"] = s.colour;
+    out["language"] = s.language;
     out["talks"] = std::move(talks);
     return out;
 }

@@ -2,8 +2,9 @@
 //
 // The shape of a session is a contract (issue 3), shared by `kiosk check --json` and
 // `kiosk agenda --json`: {kind, title, speakers[], room|null, start|null, end|null, description,
-// talks[{label, abstract, room|null}]}, instants in ISO 8601 with the venue's offset at that
-// instant ("2022-08-29T08:45:00-07:00"). Add keys freely; never rename or drop one.
+// subtitle, id, track, colour, language, talks[{label, abstract, room|null}]}, instants in
+// ISO 8601 with the venue's offset at that instant ("2022-08-29T08:45:00-07:00"). Add keys freely;
+// never rename or drop one.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -69,7 +69,9 @@ struct Session {
     std::string description;
     std::vector<Talk> talks;
     // Filled by structured formats; empty from day pages.
-    std::string id;        // stable id from the source (pretalx guid), for corrections
+    std::string id;        // stable id from the source (the pretalx guid, an iCal UID); shown in
+                           // `kiosk check --json` and `agenda --json` (corrections match by
+                           // kind and title today)
     std::string track;     // "ML Systems"
     std::string colour;    // "#5AA9FF", the track's colour as the source gives it
     std::string language;  // BCP 47 ("en")
