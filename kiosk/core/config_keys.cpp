@@ -287,7 +287,7 @@ KeyDef timezone_key() {
     return string_key(
         "venue.timezone", "string", [](auto& c) -> auto& { return c.venue.timezone; },
         [](const std::string& s) -> std::optional<std::string> {
-            auto z = find_zone(s);
+            auto z = find_typed_zone(s);
             if (z) return std::nullopt;
             return "names " + z.error().front().message;
         });

@@ -1,8 +1,12 @@
 // Parsing and formatting of venue-local and absolute instants.
 #include "kiosk/core/time.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <optional>
+
+#include "kiosk/core/names.h"
 
 namespace kiosk {
 
@@ -14,6 +18,60 @@ Result<const date::time_zone*> find_zone(std::string_view name) {
                                "unknown time zone '" + std::string(name) +
                                    "' (expected an IANA name such as America/Los_Angeles)"});
     }
+}
+
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+// The zone nearest to `name`, if it is as near as a typo is (names.h's `closest`: a third of the
+// name, at least 2 edits).
+std::optional<std::string> nearest_zone(std::string_view name) {
+    const std::string typed = lower_ascii(name);
+    const bool city_only = typed.find('/') == std::string::npos;
+    std::size_t best_distance = std::max<std::size_t>(2, typed.size() / 3) + 1;
+    std::optional<std::string> best;
+    auto consider = [&](std::string_view candidate, const std::string& zone_name) {
+        // The distance is at least the difference in length: most zones need no comparing.
+        std::size_t longer = std::max(candidate.size(), typed.size());
+        std::size_t shorter = std::min(candidate.size(), typed.size());
+        if (longer - shorter >= best_distance) return;
+        std::size_t d = edit_distance(typed, lower_ascii(candidate));
+        if (d < best_distance) {
+            best_distance = d;
+            best = zone_name;
+        }
+    };
+    try {
+        for (const auto& zone : date::get_tzdb().zones) {
+            const std::string zone_name(zone.name());
+            consider(zone_name, zone_name);
+            if (auto slash = zone_name.rfind('/'); city_only && slash != std::string::npos) {
+                consider(std::string_view(zone_name).substr(slash + 1), zone_name);
+            }
+        }
+    } catch (const std::exception&) {
+        return std::nullopt;  // no tz database at all: find_zone's own error says enough
+    }
+    return best;
+}
+
+}  // namespace
+
+Result<const date::time_zone*> find_typed_zone(std::string_view name) {
+    auto zone = find_zone(name);
+    if (zone) return zone;
+    auto suggestion = nearest_zone(name);
+    if (!suggestion) return zone;
+    return fail(
+        Diagnostic{"", 0, Severity::error,
+                   "unknown time zone '" + std::string(name) + "'" + did_you_mean(suggestion)});
 }
 
 namespace {

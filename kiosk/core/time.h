@@ -18,6 +18,14 @@ namespace kiosk {
 // The zone by IANA name, or an error that names it ("unknown time zone 'Mars/Olympus'").
 Result<const date::time_zone*> find_zone(std::string_view name);
 
+// find_zone for a name a person typed (--timezone, venue.timezone): when the name is unknown but
+// looks like a typo of a zone, the error suggests that zone instead of an example ("unknown time
+// zone 'Europe/Berln' (did you mean 'Europe/Berlin'?)"). Case is ignored when comparing, and a
+// name without a '/' is also compared with each zone's last part ("berlin"). Only the failure
+// costs anything: one pass over the tz database's zones (date::get_tzdb().zones, a few hundred),
+// skipping those whose length alone rules them out.
+Result<const date::time_zone*> find_typed_zone(std::string_view name);
+
 // "2022-08-29T09:10" (venue-local), "2022-08-29T16:10Z", "2022-08-29T09:10-07:00",
 // seconds optional, ' ' allowed for 'T'. `what` names the source in errors ("--at").
 Result<Instant> parse_instant(std::string_view text, const date::time_zone& zone,

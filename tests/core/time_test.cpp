@@ -53,5 +53,28 @@ TEST(Time, UnknownZoneIsAnError) {
     EXPECT_EQ(z.error().front().message.rfind("unknown time zone 'Mars/Olympus_Mons'", 0), 0u);
 }
 
+TEST(Time, TypedZoneFindsWhatFindZoneFinds) {
+    auto z = find_typed_zone("Europe/Berlin");
+    ASSERT_TRUE(z.has_value());
+    EXPECT_EQ(z.value()->name(), "Europe/Berlin");
+}
+
+TEST(Time, TypedZoneTypoSuggestsTheNearestZone) {
+    auto message = [](std::string_view name) {
+        auto z = find_typed_zone(name);
+        return z ? std::string("found") : z.error().front().message;
+    };
+    EXPECT_EQ(message("Europe/Berln"),
+              "unknown time zone 'Europe/Berln' (did you mean 'Europe/Berlin'?)");
+    EXPECT_EQ(message("europe/berlin"),
+              "unknown time zone 'europe/berlin' (did you mean 'Europe/Berlin'?)");
+    // A city alone is compared with the zones' last parts.
+    EXPECT_EQ(message("Berlin"), "unknown time zone 'Berlin' (did you mean 'Europe/Berlin'?)");
+    EXPECT_EQ(message("Los Angeles"),
+              "unknown time zone 'Los Angeles' (did you mean 'America/Los_Angeles'?)");
+    // Nothing near: the example, as find_zone says it.
+    EXPECT_EQ(message("Mars/Olympus"), find_zone("Mars/Olympus").error().front().message);
+}
+
 }  // namespace
 }  // namespace kiosk

@@ -14,9 +14,8 @@ namespace {
 // --timezone and --year, checked; false (said on io.err) when either is bad.
 bool apply_venue_options(const Invocation& inv, CommandSetup& s, CommandIo io) {
     if (auto tz = inv.get("--timezone")) {
-        if (!find_zone(*tz)) {
-            io.err << "kiosk: --timezone: unknown time zone '" << *tz
-                   << "' (expected an IANA name such as America/Los_Angeles)\n";
+        if (auto zone = find_typed_zone(*tz); !zone) {
+            io.err << "kiosk: --timezone: " << zone.error().front().message << "\n";
             return false;
         }
         s.config.venue.timezone = *tz;
