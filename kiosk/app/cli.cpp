@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "kiosk/app/commands/commands.h"
+#include "kiosk/core/names.h"
 
 #ifndef KIOSK_VERSION
 #define KIOSK_VERSION "0.0.0-dev"
@@ -51,7 +52,6 @@ const std::vector<CommandSpec>& commands() {
          0,
          0,
          run_render},
-        {"version", "", "print the version", {}, 0, 0, run_version},
         {"check-config",
          "FILE [--screen NAME]",
          "check a screen's config (kiosk.toml)",
@@ -98,6 +98,14 @@ const std::vector<CommandSpec>& commands() {
          0,
          0,
          run_agenda},
+        {"version", "", "print the version", {}, 0, 0, run_version},
+        {"help",
+         "[COMMAND]",
+         "this text, or COMMAND's options (the same as kiosk COMMAND --help)",
+         {},
+         0,
+         1,
+         run_help},
     };
     return table;
 }
@@ -118,86 +126,112 @@ const OptionSpec* find_option(const CommandSpec& c, std::string_view name) {
     return nullptr;
 }
 
+// Where a command-line error sends people: the command's own help when one was named.
+std::string see_help(const CommandSpec* named) {
+    return named == nullptr ? "; see kiosk --help"
+                            : "; see kiosk " + std::string(named->name) + " --help";
+}
+
+Unexpected<std::string> usage_error(const std::string& what, const CommandSpec* named) {
+    return {what + see_help(named)};
+}
+
+std::string unknown_command(std::string_view name) {
+    std::vector<std::string> names;
+    for (const auto& c : commands()) names.emplace_back(c.name);
+    return "unknown command '" + std::string(name) + "'" + did_you_mean(closest(name, names)) +
+           see_help(nullptr);
+}
+
+// The options a typo is compared with: the command's, and with no command named (plain `kiosk`
+// runs the screen) also the ones only the first argument may be.
+std::string unknown_option(std::string_view name, const CommandSpec& c, const CommandSpec* named) {
+    std::vector<std::string> names = {"--help"};
+    if (named == nullptr) names.emplace_back("--version");
+    for (const auto& o : c.options) names.emplace_back(o.name);
+    std::string what = "unknown option '" + std::string(name) + "'";
+    if (named != nullptr) what += " for '" + std::string(named->name) + "'";
+    return what + did_you_mean(closest(name, names)) + see_help(named);
+}
+
+// Reads the option at args[i] ("--data FILE", "--data=FILE", "--json") into `inv`, `i` moving
+// past its value; the error line when it is not one `c` takes, or its value is wrong or missing.
+std::optional<std::string> read_option(const std::vector<std::string_view>& args, std::size_t& i,
+                                       const CommandSpec& c, const CommandSpec* named,
+                                       Invocation& inv) {
+    std::string_view a = args[i];
+    if (a == "--help" || a == "-h") {
+        inv.options["--help"] = "";
+        return std::nullopt;
+    }
+    std::string_view name = a;
+    std::optional<std::string_view> inline_value;
+    if (auto eq = a.find('='); eq != std::string_view::npos) {
+        name = a.substr(0, eq);
+        inline_value = a.substr(eq + 1);
+    }
+    const OptionSpec* opt = find_option(c, name);
+    if (opt == nullptr) return unknown_option(name, c, named);
+    const std::string key(name);
+    if (opt->value_name.empty()) {
+        if (inline_value) return "option '" + key + "' takes no value" + see_help(named);
+        inv.options[key] = "";
+    } else if (inline_value) {
+        inv.options[key] = std::string(*inline_value);
+    } else if (i + 1 < args.size()) {
+        inv.options[key] = std::string(args[++i]);
+    } else {
+        return "option '" + key + "' needs " + std::string(opt->value_name) + see_help(named);
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Result<Invocation, std::string> parse_command_line(const std::vector<std::string_view>& args) {
     Invocation inv;
-    std::size_t i = 0;
-    const CommandSpec* cmd = nullptr;
-    if (i < args.size() && (args[i] == "--help" || args[i] == "-h")) {
+    if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
         inv.command = "help";
         return inv;
     }
-    if (i < args.size() && args[i] == "--version") {
+    if (!args.empty() && (args[0] == "--version" || args[0] == "-V")) {
         inv.command = "version";
         return inv;
     }
-    if (i < args.size() && !args[i].starts_with("-")) {
-        cmd = find_command(args[i]);
-        if (cmd == nullptr) {
-            return Unexpected<std::string>{"unknown command '" + std::string(args[i]) + "'"};
-        }
+    std::size_t i = 0;
+    const CommandSpec* named = nullptr;  // the command the line names; none: `run`
+    if (!args.empty() && !args[0].starts_with("-")) {
+        named = find_command(args[0]);
+        if (named == nullptr) return Unexpected<std::string>{unknown_command(args[0])};
         ++i;
-    } else {
-        cmd = find_command("run");
-        if (cmd == nullptr) {
-            return Unexpected<std::string>{"this build has no 'run' command; see --help"};
-        }
     }
+    const CommandSpec* cmd = named != nullptr ? named : find_command("run");
+    if (cmd == nullptr) return usage_error("this build has no 'run' command", nullptr);
     inv.command = std::string(cmd->name);
     bool only_positionals = false;
     for (; i < args.size(); ++i) {
         std::string_view a = args[i];
         if (!only_positionals && a == "--") {
             only_positionals = true;
-            continue;
+        } else if (!only_positionals && a.starts_with("-") && a.size() > 1) {
+            if (auto error = read_option(args, i, *cmd, named, inv)) {
+                return Unexpected<std::string>{*error};
+            }
+        } else {
+            inv.positionals.emplace_back(a);
         }
-        if (!only_positionals && a.starts_with("-") && a.size() > 1) {
-            if (a == "--help" || a == "-h") {
-                inv.options["--help"] = "";
-                continue;
-            }
-            std::string_view name = a;
-            std::optional<std::string_view> inline_value;
-            if (auto eq = a.find('='); eq != std::string_view::npos) {
-                name = a.substr(0, eq);
-                inline_value = a.substr(eq + 1);
-            }
-            const OptionSpec* opt = find_option(*cmd, name);
-            if (opt == nullptr) {
-                return Unexpected<std::string>{"unknown option '" + std::string(name) + "' for '" +
-                                               std::string(cmd->name) + "'"};
-            }
-            if (opt->value_name.empty()) {
-                if (inline_value) {
-                    return Unexpected<std::string>{"option '" + std::string(name) +
-                                                   "' takes no value"};
-                }
-                inv.options[std::string(name)] = "";
-            } else if (inline_value) {
-                inv.options[std::string(name)] = std::string(*inline_value);
-            } else {
-                if (i + 1 >= args.size()) {
-                    return Unexpected<std::string>{"option '" + std::string(name) + "' needs " +
-                                                   std::string(opt->value_name)};
-                }
-                inv.options[std::string(name)] = std::string(args[++i]);
-            }
-            continue;
-        }
-        inv.positionals.emplace_back(a);
     }
     if (inv.has("--help")) return inv;
     auto n = static_cast<int>(inv.positionals.size());
     if (n < cmd->min_positionals) {
-        return Unexpected<std::string>{"'" + std::string(cmd->name) + "' needs " +
-                                       std::string(cmd->synopsis)};
+        return usage_error("'" + std::string(cmd->name) + "' needs " + std::string(cmd->synopsis),
+                           cmd);
     }
     if (n > cmd->max_positionals) {
-        return Unexpected<std::string>{
-            "unexpected argument '" +
-            inv.positionals[static_cast<std::size_t>(cmd->max_positionals)] + "' for '" +
-            std::string(cmd->name) + "'"};
+        return usage_error("unexpected argument '" +
+                               inv.positionals[static_cast<std::size_t>(cmd->max_positionals)] +
+                               "' for '" + std::string(cmd->name) + "'",
+                           cmd);
     }
     return inv;
 }
@@ -231,7 +265,7 @@ std::string usage() {
     for (const auto& c : commands()) out += command_help(c);
     out +=
         "\n"
-        "  kiosk --help, kiosk COMMAND --help, kiosk --version\n"
+        "  kiosk --help (or -h) is kiosk help; kiosk --version (or -V) is kiosk version\n"
         "\n"
         "exit status: 0 ok, 1 the data was not usable or running failed, 2 bad command line\n";
     return out;
@@ -242,23 +276,31 @@ int run_version(const Invocation&, CommandIo io) {
     return exit_ok;
 }
 
-int kiosk_main(const std::vector<std::string_view>& args, CommandIo io) {
-    auto parsed = parse_command_line(args);
-    if (!parsed) {
-        io.err << "kiosk: " << parsed.error() << "\n" << usage();
-        return exit_usage;
-    }
-    const Invocation& inv = parsed.value();
-    if (inv.command == "help") {
+// `kiosk help [COMMAND]`; `kiosk COMMAND --help` comes here too.
+int run_help(const Invocation& inv, CommandIo io) {
+    if (inv.positionals.empty()) {
         io.out << usage();
         return exit_ok;
     }
-    const CommandSpec* cmd = find_command(inv.command);
-    if (inv.has("--help")) {
-        io.out << "usage:\n" << command_help(*cmd);
-        return exit_ok;
+    const CommandSpec* c = find_command(inv.positionals.front());
+    if (c == nullptr) {
+        io.err << "kiosk: " << unknown_command(inv.positionals.front()) << "\n";
+        return exit_usage;
     }
-    return cmd->run(inv, io);
+    io.out << "usage:\n" << command_help(*c);
+    return exit_ok;
+}
+
+int kiosk_main(const std::vector<std::string_view>& args, CommandIo io) {
+    auto parsed = parse_command_line(args);
+    if (!parsed) {
+        // One line, as git and cargo do: the whole usage would push the error off the screen.
+        io.err << "kiosk: " << parsed.error() << "\n";
+        return exit_usage;
+    }
+    const Invocation& inv = parsed.value();
+    if (inv.has("--help")) return run_help(Invocation{"help", {}, {inv.command}}, io);
+    return find_command(inv.command)->run(inv, io);
 }
 
 }  // namespace kiosk

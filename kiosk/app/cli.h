@@ -55,10 +55,13 @@ struct CommandSpec {
     CommandFn run = nullptr;
 };
 
-// The command table, in the order `--help` lists it. `run` is the default command.
+// The command table, in the order `--help` lists it. `run` is the default command; `help` lists
+// them all, or one command's options.
 const std::vector<CommandSpec>& commands();
 
-// Parses argv[1..]; the error is one line, without the usage (the caller adds it).
+// Parses argv[1..]. The error is one line, with a suggestion when a command or option looks like
+// a typo, ending with where the help is: "unknown command 'agneda' (did you mean 'agenda'?); see
+// kiosk --help".
 Result<Invocation, std::string> parse_command_line(const std::vector<std::string_view>& args);
 
 std::string usage();

@@ -6,6 +6,7 @@
 namespace kiosk {
 
 int run_version(const Invocation& inv, CommandIo io);
+int run_help(const Invocation& inv, CommandIo io);
 int run_check_config(const Invocation& inv, CommandIo io);
 int run_run(const Invocation& inv, CommandIo io);
 int run_render(const Invocation& inv, CommandIo io);
