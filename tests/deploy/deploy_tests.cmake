@@ -16,10 +16,16 @@ add_test(NAME deploy.units.cli
 add_test(NAME deploy.deb
          COMMAND bash ${KIOSK_DEPLOY_TESTS}/deb_test.sh ${PROJECT_BINARY_DIR} $<TARGET_FILE:kiosk>
                  ${KIOSK_SYSTEMD_UNITDIR} ${KIOSK_SYSUSERSDIR} ${PROJECT_SOURCE_DIR})
+# The .deb installed, upgraded, removed and purged in a throwaway root (skipped where one cannot
+# be made): what the maintainer scripts do to /etc/kiosk, /var/lib/kiosk and the units.
+add_test(NAME deploy.deb_install
+         COMMAND bash ${KIOSK_DEPLOY_TESTS}/deb_test.sh install ${PROJECT_BINARY_DIR})
+set_tests_properties(deploy.deb PROPERTIES FIXTURES_SETUP kiosk_deb)
+set_tests_properties(deploy.deb_install PROPERTIES FIXTURES_REQUIRED kiosk_deb)
 add_test(NAME deploy.fetch
          COMMAND bash ${KIOSK_DEPLOY_TESTS}/kiosk_fetch_test.sh ${KIOSK_FETCH} $<TARGET_FILE:kiosk>)
 set_tests_properties(deploy.units.verify deploy.units.security deploy.units.policy
-                     deploy.units.cli deploy.deb deploy.fetch PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
+                     deploy.units.cli deploy.deb deploy.deb_install deploy.fetch PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 120)
 
 # The config the package installs as /etc/kiosk/kiosk.toml stays one the kiosk accepts.
 add_test(NAME deploy.config COMMAND kiosk check-config ${KIOSK_UNITS_DIR}/kiosk.toml)
