@@ -69,7 +69,14 @@ const std::vector<CommandSpec>& commands() {
           {"--screen", "NAME", "this screen in the config's [screens] (default: the host name)"},
           {"--corrections", "FILE",
            "apply these staff corrections (default: the config's data.corrections); warn about "
-           "those matching nothing"}},
+           "those matching nothing"},
+          {"--replaces", "TARGET",
+           "the program file FILE is to replace; FILE fails when it looks cut short next to it"},
+          {"--state-dir", "DIR",
+           "a screen's state dir: compare FILE with its last good copy of the program instead"},
+          {"--accept-shrink", "",
+           "accept FILE although it looks cut short: TARGET.accept (default TARGET: the "
+           "config's data.program) names it, so screens show it"}},
          1,
          1,
          run_check},

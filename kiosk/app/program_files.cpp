@@ -1,7 +1,10 @@
 // The program pipeline (see program_files.h).
 #include "kiosk/app/program_files.h"
 
+#include <algorithm>
+
 #include "kiosk/core/import/importer.h"
+#include "kiosk/core/names.h"
 #include "kiosk/core/time.h"
 
 namespace kiosk {
@@ -73,6 +76,24 @@ ProgramLoad load_program_files(const FileSystem& fs, const Config& config,
     }
     load.prepared = prepare_program(load.imported, load.corrections.get(), config.schedule);
     return load;
+}
+
+std::optional<std::string> unknown_room(const Schedule& schedule, std::string_view room,
+                                        std::string_view program_name) {
+    std::vector<std::string> rooms = schedule.rooms();
+    if (room.empty() || rooms.empty()) return std::nullopt;
+    std::vector<std::string> folded;
+    for (const auto& r : rooms) folded.push_back(fold_name(r));
+    const std::string key = fold_name(room);
+    if (std::find(folded.begin(), folded.end(), key) != folded.end()) return std::nullopt;
+    std::string out = "no room '" + std::string(room) + "' in " + std::string(program_name);
+    if (auto near = closest(key, folded)) {
+        auto at = std::find(folded.begin(), folded.end(), *near) - folded.begin();
+        return out + "; did you mean '" + rooms[static_cast<std::size_t>(at)] + "'?";
+    }
+    out += "; its rooms are: ";
+    for (std::size_t i = 0; i < rooms.size(); ++i) out += (i == 0 ? "" : ", ") + rooms[i];
+    return out;
 }
 
 Result<Instant> venue_time(std::string_view text, std::string_view what,

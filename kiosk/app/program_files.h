@@ -71,6 +71,14 @@ struct ProgramLoad {
 ProgramLoad load_program_files(const FileSystem& fs, const Config& config,
                                date::local_days reference_day);
 
+// Why a screen cannot show `room` from `schedule`, as "no room 'Exhibit Hal A' in program.txt; did
+// you mean 'Exhibit Hall A'?" (without a close one: the rooms there are), `program_name` naming
+// the program. None when the program knows the room (case and spaces aside), when `room` is empty
+// (the screen shows the program's first), or when the program names no rooms at all (every screen
+// shows all of it as its own).
+std::optional<std::string> unknown_room(const Schedule& schedule, std::string_view room,
+                                        std::string_view program_name);
+
 // A venue-local time typed by a person (`--at`, `--now`): read first in the config's zone to find
 // the day it names (which resolves day pages' years), then `load` reads the program for that
 // day and says the zone it resolved, and the time is read again in that zone when it differs.

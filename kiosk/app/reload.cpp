@@ -5,6 +5,7 @@
 
 #include "kiosk/app/config_files.h"
 #include "kiosk/app/program_files.h"
+#include "kiosk/app/update_guard.h"
 #include "kiosk/core/sha256.h"
 
 namespace kiosk {
@@ -28,6 +29,7 @@ std::optional<std::string> Live::last_error() const {
     for (const LoadedFile* f : {&program_file, &corrections_file, &config_file}) {
         if (f->error && (newest == nullptr || *f->error_at > *newest->error_at)) newest = f;
     }
+    if (room_error && (newest == nullptr || *room_error_at > *newest->error_at)) return room_error;
     if (newest != nullptr) return newest->error;
     if (schedule_error) return schedule_error;
     return screen_error;
@@ -90,7 +92,7 @@ Reloader::Reloader(FileSystem& fs, ProgramImporter import, ReloadOptions options
     : fs_(fs),
       import_(std::move(import)),
       options_(std::move(options)),
-      state_(options_.state_dir),
+      state_(options_.state_dir, options_.config_path),
       live_(std::make_shared<const Live>()) {}
 
 void Reloader::log(const std::string& line) const {
@@ -124,8 +126,8 @@ void Reloader::publish(Live next) {
 }
 
 // The corrected program and its schedule, from whatever `next` holds now: the pipeline's last
-// two steps, as every command takes them.
-void Reloader::derive(Live& next) const {
+// two steps, as every command takes them; then whether the program knows the configured room.
+void Reloader::derive(Live& next, Instant wall) {
     PreparedProgram p =
         prepare_program(next.imported, next.corrections.get(), next.config.schedule);
     next.program = std::move(p.program);
@@ -140,6 +142,44 @@ void Reloader::derive(Live& next) const {
          b = e + 1, e = said.find('\n', b)) {
         log(said.substr(b, e - b));
     }
+    check_room(next, wall);
+}
+
+// Where staff set the room, for the room's errors: "--room", or the config file and its line.
+void Reloader::note_room_source(const std::string& config_text, const std::string& config_file) {
+    if (options_.room) {
+        room_source_ = "--room";
+        return;
+    }
+    int line = config_key_line(config_text, "screen.room");
+    room_source_ = config_file + (line > 0 ? ":" + std::to_string(line) : "");
+}
+
+// A room the program does not know is said, and the screen goes on with the room it showed,
+// if the program knows that one: a typo pushed to a running screen must not take its boards away.
+void Reloader::check_room(Live& next, Instant wall) const {
+    std::optional<std::string> problem;
+    if (next.schedule) {
+        problem = unknown_room(*next.schedule, next.config.screen.room, next.program_file.path);
+    }
+    if (!problem) {
+        next.kept_room.reset();
+        next.room_error.reset();
+        next.room_error_at.reset();
+        return;
+    }
+    const Live& before = *live_;
+    std::string shown = before.kept_room.value_or(before.config.screen.room);
+    bool keep = before.schedule != nullptr && !unknown_room(*next.schedule, shown, "");
+    std::string line = room_source_ + ": " + *problem +
+                       (!keep           ? "; nothing to show for it"
+                        : shown.empty() ? "; still showing the program's first room"
+                                        : "; still showing '" + shown + "'");
+    next.kept_room = keep ? std::optional<std::string>(shown) : std::nullopt;
+    if (next.room_error == line) return;
+    next.room_error = line;
+    next.room_error_at = wall;
+    log(line);
 }
 
 void Reloader::keep_copy(const std::string& copy, const std::string& bytes) {
@@ -157,10 +197,12 @@ void Reloader::start_config(Live& next, Instant wall) {
         next.config = c->value;
         next.config_file = from_file(options_.config_path, c->sha256, wall);
         keep_copy(state_.config_copy(), c->bytes);
+        note_room_source(c->bytes, options_.config_path);
     } else {
         std::string why = summary(c.error());
         if (auto last = read_config_as(fs_, state_.config_copy(), options_.config_path)) {
             next.config = last->value;
+            note_room_source(last->bytes, options_.config_path);
             next.config_file = from_copy(
                 options_.config_path, state_.config_copy(), last->sha256,
                 why + "; using the last good config, saved in " + state_.config_copy(), wall);
@@ -173,6 +215,7 @@ void Reloader::start_config(Live& next, Instant wall) {
         }
         log(*next.config_file.error);
     }
+    if (options_.room) room_source_ = "--room";
     next.config = with_overrides(std::move(next.config), next);
 }
 
@@ -203,31 +246,83 @@ void Reloader::start_corrections(Live& next, Instant wall) {
     if (next.corrections_file.error) log(*next.corrections_file.error);
 }
 
-// The program at start-up: the file, else its last good copy, else nothing.
+// The program in use from now on, with the bytes updates are compared with; a copy is kept of
+// the file's own.
+void Reloader::use_program(Live& next, Program program, std::string bytes, LoadedFile file) {
+    if (file.origin == FileOrigin::file) keep_copy(state_.program_copy(file.path), bytes);
+    next.imported = std::make_shared<const Program>(std::move(program));
+    next.program_file = std::move(file);
+    program_bytes_ = std::move(bytes);
+}
+
+// Why a new version of the program file (`path`) is held back rather than shown; none when it is
+// shown: not cut short next to the program in `next`, or accepted by staff.
+std::optional<std::string> Reloader::held_back(const Live& next, const std::string& path,
+                                               const std::string& bytes, const Program& update,
+                                               const std::string& sha256,
+                                               std::string_view shown) const {
+    if (!next.imported || sha256 == next.program_file.sha256 || sha256 == accepted_sha256_) {
+        return std::nullopt;
+    }
+    auto why = looks_cut_short(program_bytes_, *next.imported, bytes, update, shown);
+    if (!why || accepted_by_marker(fs_, path, sha256)) return std::nullopt;
+    return path + ": held back, it looks cut short: " + *why;
+}
+
+std::string Reloader::accept_hint(const std::string& path) const {
+    return "To show it anyway: \"Accept the held-back program\" on the staff overlay, or "
+           "sha256sum " +
+           path + " > " + accept_marker(path);
+}
+
+// The program at start-up: the file, unless it looks cut short next to its last good copy; else
+// that copy; else nothing.
 void Reloader::start_program(Live& next, Instant wall) {
-    std::string program = program_path(next.config);
+    const std::string program = program_path(next.config);
+    const std::string copy = state_.program_copy(program);
     auto import_at = [&](const std::string& path) {
         return read_as<Program>(
             fs_, path, [&](const std::string& bytes) { return import_(bytes, path, next.config); });
     };
     auto p = import_at(program);
-    if (p) {
-        next.imported = std::make_shared<const Program>(std::move(p->value));
-        next.program_file = from_file(program, p->sha256, wall);
-        keep_copy(state_.program_copy(program), p->bytes);
+    // The copy is imported when it is needed: the file is broken, or it differs from the file.
+    std::optional<Result<Loaded<Program>>> last;
+    if (!p) {
+        last = import_at(copy);
+    } else if (fs_.stat(copy).exists) {
+        auto raw = read_input(fs_, copy);
+        if (raw && sha256_hex(raw.value()) != p->sha256) last = import_at(copy);
+    }
+    std::optional<std::string> why;
+    if (p && last && last->has_value()) {
+        // Compared with what the screen showed last, as a running screen compares an update.
+        next.imported = std::make_shared<const Program>(last->value().value);
+        program_bytes_ = last->value().bytes;
+        next.program_file.sha256 = last->value().sha256;
+        why = held_back(next, program, p->bytes, p->value, p->sha256, "the last good program");
+        if (why) {
+            next.held_back_sha256 = p->sha256;
+            marker_seen_ = fs_.stat(accept_marker(program));
+            *why +=
+                "; showing the last good program, saved in " + copy + ". " + accept_hint(program);
+        }
+    }
+    if (p && !why) {
+        next.held_back_sha256.clear();
+        use_program(next, std::move(p->value), std::move(p->bytes),
+                    from_file(program, p->sha256, wall));
         return;
     }
-    std::string copy = state_.program_copy(program);
-    std::string why = summary(p.error());
-    if (auto last = import_at(copy)) {
-        next.imported = std::make_shared<const Program>(std::move(last->value));
-        next.program_file =
-            from_copy(program, copy, last->sha256,
-                      why + "; showing the last good program, saved in " + copy, wall);
+    if (!why) why = summary(p.error()) + "; showing the last good program, saved in " + copy;
+    if (last && last->has_value()) {
+        Loaded<Program>& l = last->value();
+        use_program(next, std::move(l.value), std::move(l.bytes),
+                    from_copy(program, copy, l.sha256, *why, wall));
     } else {
-        next.program_file =
-            from_nothing(program, FileOrigin::none,
-                         why + "; no last good program either: no program loaded", wall);
+        next.imported.reset();
+        next.program_file = from_nothing(
+            program, FileOrigin::none,
+            summary(p.error()) + "; no last good program either: no program loaded", wall);
     }
     log(*next.program_file.error);
 }
@@ -237,7 +332,7 @@ void Reloader::start(Millis now, Instant wall) {
     start_config(next, wall);
     start_corrections(next, wall);
     start_program(next, wall);
-    derive(next);
+    derive(next, wall);
     const std::string& corrections = next.config.data.corrections;
     const std::string program = program_path(next.config);
     config_ = {options_.config_path, fs_.stat(options_.config_path), now, false, false};
@@ -282,8 +377,18 @@ void Reloader::retarget(Slot slot, const std::string& path) {
     w.force = !path.empty();
 }
 
+// While a version is held back, staff may accept it by writing the marker beside the program.
+void Reloader::watch_marker() {
+    if (live_->held_back_sha256.empty()) return;
+    FileStamp s = fs_.stat(accept_marker(program_.path));
+    if (s == marker_seen_) return;
+    marker_seen_ = s;
+    program_.force = true;
+}
+
 bool Reloader::tick(Millis now, Instant wall) {
     for (Watched* w : {&config_, &program_, &corrections_}) observe(*w, now);
+    watch_marker();
     Live next = *live_;
     bool changed = false;
     bool inputs_changed = false;
@@ -323,12 +428,13 @@ bool Reloader::tick(Millis now, Instant wall) {
         if (loaded && !f.error && (forced || f.sha256 != sha_before)) inputs_changed = true;
     }
     if (!changed) return false;
-    if (inputs_changed) derive(next);
+    if (inputs_changed) derive(next, wall);
     publish(std::move(next));
     return true;
 }
 
-bool Reloader::reject(Live& next, Slot slot, const std::string& message, Instant wall) {
+bool Reloader::reject(Live& next, Slot slot, const std::string& message, Instant wall,
+                      const std::string& after) {
     LoadedFile& f = slot == Slot::config    ? next.config_file
                     : slot == Slot::program ? next.program_file
                                             : next.corrections_file;
@@ -338,9 +444,11 @@ bool Reloader::reject(Live& next, Slot slot, const std::string& message, Instant
     std::string what = slot == Slot::config    ? "config"
                        : slot == Slot::program ? "program"
                                                : "corrections";
-    std::string line = message + (have                    ? "; keeping the last good " + what
-                                  : slot == Slot::program ? "; no program loaded"
-                                                          : "; no corrections applied");
+    std::string line = message +
+                       (have                    ? "; keeping the last good " + what
+                        : slot == Slot::program ? "; no program loaded"
+                                                : "; no corrections applied") +
+                       (after.empty() ? "" : ". " + after);
     if (f.error == line) return false;  // the same trouble again: nothing new to say
     f.path = watched(slot).path;
     f.error = line;
@@ -384,21 +492,54 @@ bool Reloader::load_program(Live& next, Instant wall, bool forced) {
     auto p = read_as<Program>(fs_, program_.path, [&](const std::string& bytes) {
         return import_(bytes, program_.path, next.config);
     });
-    if (!p) return reject(next, Slot::program, summary(p.error()), wall);
+    bool was_held = !next.held_back_sha256.empty();
+    if (!p) {
+        next.held_back_sha256.clear();
+        return reject(next, Slot::program, summary(p.error()), wall) || was_held;
+    }
     // Touched or saved unchanged: no news, unless it must be read again (new zone, staff asked).
     if (!forced && p->sha256 == next.program_file.sha256 &&
         next.program_file.origin == FileOrigin::file && !next.program_file.error) {
         return false;
     }
-    next.imported = std::make_shared<const Program>(std::move(p->value));
-    next.program_file = from_file(program_.path, p->sha256, wall);
-    keep_copy(state_.program_copy(program_.path), p->bytes);
+    // Only a new version of the same file is compared: a config naming another file is a choice.
+    if (next.program_file.path == program_.path) {
+        if (auto why = held_back(next, program_.path, p->bytes, p->value, p->sha256,
+                                 "the program on screen")) {
+            bool news = next.held_back_sha256 != p->sha256;
+            next.held_back_sha256 = p->sha256;
+            marker_seen_ = fs_.stat(accept_marker(program_.path));
+            return reject(next, Slot::program, *why, wall, accept_hint(program_.path)) || news;
+        }
+    }
+    next.held_back_sha256.clear();
+    accepted_sha256_.clear();
+    use_program(next, std::move(p->value), std::move(p->bytes),
+                from_file(program_.path, p->sha256, wall));
     log(program_.path + ": loaded, " + std::to_string(next.imported->sessions.size()) +
         " sessions");
     return true;
 }
 
-Result<Done> Reloader::set_config(const ConfigEdits& edits, Millis now, Instant wall) {
+Result<Done> Reloader::accept_held_back(Millis now, Instant wall) {
+    std::string held = live_->held_back_sha256;
+    if (held.empty()) {
+        return fail(Diagnostic{"", 0, Severity::error, "no version of the program is held back"});
+    }
+    accepted_sha256_ = held;
+    program_.force = true;
+    tick(now, wall);
+    if (live_->program_file.sha256 == held && !live_->program_file.error) {
+        log(program_.path + ": staff accepted the held-back version");
+        return Done{};
+    }
+    return fail(Diagnostic{program_.path, 0, Severity::error,
+                           "the file changed since it was held back: " +
+                               live_->program_file.error.value_or("see the status")});
+}
+
+Result<Done> Reloader::set_config(const ConfigEdits& edits, Millis now, Instant wall,
+                                  const ConfigEdits& unless_changed) {
     if (options_.config_path.empty()) {
         return fail(Diagnostic{"", 0, Severity::error,
                                "the kiosk runs without a config file (no --config): nothing to "
@@ -408,6 +549,16 @@ Result<Done> Reloader::set_config(const ConfigEdits& edits, Millis now, Instant 
     auto text = fs_.read(options_.config_path);
     if (!text) return fail(text.error());
     std::string edited = std::move(text.value());
+    auto on_disk = parse_config_file(edited, options_.config_path, options_.config_path);
+    for (const auto& [key, value] : unless_changed) {
+        if (on_disk && !config_string_is(on_disk.value(), key, value)) {
+            return fail(Diagnostic{options_.config_path, config_key_line(edited, key),
+                                   Severity::error,
+                                   key + " was changed in the file meanwhile (a push, or another "
+                                         "staff member): nothing saved; look at it and choose "
+                                         "again"});
+        }
+    }
     for (const auto& [key, value] : edits) {
         auto next = set_config_string(edited, options_.config_path, key, value);
         if (!next) return fail(next.error());
@@ -429,6 +580,7 @@ std::vector<std::string> Reloader::watched_paths() const {
     for (const Watched* w : {&config_, &program_, &corrections_}) {
         if (!w->path.empty()) out.push_back(w->path);
     }
+    if (!live_->held_back_sha256.empty()) out.push_back(accept_marker(program_.path));
     return out;
 }
 

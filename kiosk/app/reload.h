@@ -10,8 +10,17 @@
 //   still being written is not read half-way. A rename into place is seen at once and is quiet.
 // - A file that cannot be read, is empty, or does not parse/import is rejected: the screen keeps
 //   the last good one, and the error is recorded (status file, overlay) and logged.
-// - Every good file is copied to the state dir; at start-up a broken or missing file is replaced
-//   by that copy, and a config with no copy by the built-in defaults. The screen is never blank.
+// - A new version of the program file that looks cut short next to the program shown
+//   (update_guard.h) is held back the same way, until staff accept it: "Accept the held-back
+//   program" on the overlay, or its SHA-256 in the marker beside the program file (watched while
+//   a version is held back). At start-up the file is compared with its last good copy. A config
+//   naming another program file is not compared: staff chose another program.
+// - Every good file is copied to the state dir (state.h: a folder per config); at start-up a
+//   broken or missing file is replaced by that copy, and a config with no copy by the built-in
+//   defaults. The screen is never blank.
+// - A room the program does not know (the config's, or --room) is said in last_error with a
+//   close name; the screen goes on showing the room it showed before, if the program knows that
+//   one (else it says it has nothing to show).
 // - A config change that touches how the program is read (its path, the zone, the year) or which
 //   corrections apply reloads those with the new config in the same step; whatever one tick
 //   loads is published as one Live.
@@ -81,9 +90,17 @@ struct Live {
     // Why this screen runs on [screen]'s defaults: the config's [screens] table has no entry
     // for it. Shown to staff on the screen and in the status file.
     std::optional<std::string> screen_error;
+    // While the config (or --room) names a room the program does not know: the room shown
+    // instead, the last one shown that the program knows ("": its first). None otherwise.
+    std::optional<std::string> kept_room;
+    std::optional<std::string> room_error;  // why the configured room is not shown
+    std::optional<Instant> room_error_at;
+    // The SHA-256 of the program file's version held back as cut short; empty: none is.
+    std::string held_back_sha256;
     std::uint64_t generation = 0;  // grows with every replacement
 
-    // The newest of the files' errors (ties: program, then corrections, then config): one line.
+    // The newest of the files' errors and the room's (ties: program, then corrections, then
+    // config, then the room), else why there is no schedule: one line.
     std::optional<std::string> last_error() const;
 };
 
@@ -127,7 +144,14 @@ class Reloader {
     // Staff's overlay: rewrites string keys of the config file in one atomic write (comments
     // kept) and applies them at once; nothing is written when any edit is refused. Choosing a
     // room ends a `--room` override.
-    Result<Done> set_config(const ConfigEdits& edits, Millis now, Instant wall);
+    // `unless_changed`: string keys and the values staff last saw; when the file on disk holds
+    // another value for one (a push landed meanwhile), nothing is written.
+    Result<Done> set_config(const ConfigEdits& edits, Millis now, Instant wall,
+                            const ConfigEdits& unless_changed = {});
+
+    // Staff's "Accept the held-back program": shows the version of the program file held back
+    // as cut short, if the file still holds that version.
+    Result<Done> accept_held_back(Millis now, Instant wall);
 
     std::shared_ptr<const Live> live() const { return live_; }
 
@@ -155,9 +179,18 @@ class Reloader {
     bool load_config(Live& next, Instant wall);
     bool load_program(Live& next, Instant wall, bool forced);
     bool load_corrections(Live& next, Instant wall);
-    bool reject(Live& next, Slot slot, const std::string& message, Instant wall);
+    bool reject(Live& next, Slot slot, const std::string& message, Instant wall,
+                const std::string& after = "");
+    std::optional<std::string> held_back(const Live& next, const std::string& path,
+                                         const std::string& bytes, const Program& update,
+                                         const std::string& sha256, std::string_view shown) const;
+    std::string accept_hint(const std::string& path) const;
+    void use_program(Live& next, Program program, std::string bytes, LoadedFile file);
     void retarget(Slot slot, const std::string& path);
-    void derive(Live& next) const;
+    void watch_marker();
+    void derive(Live& next, Instant wall);
+    void check_room(Live& next, Instant wall) const;
+    void note_room_source(const std::string& config_text, const std::string& config_file);
     void publish(Live next);
     void log(const std::string& line) const;
     Config with_overrides(Config c, Live& next) const;
@@ -171,6 +204,10 @@ class Reloader {
     Watched config_;
     Watched program_;
     Watched corrections_;
+    std::string program_bytes_;    // the bytes of the program in use, to compare updates with
+    std::string accepted_sha256_;  // the version staff accepted on the overlay
+    FileStamp marker_seen_;        // the accept marker beside the program, as last seen
+    std::string room_source_;      // where the room is set: "--room", or "kiosk.toml:4"
 };
 
 }  // namespace kiosk

@@ -70,10 +70,19 @@ void ReloadService::reload_now() {
     });
 }
 
-void ReloadService::set_config(ConfigEdits edits, Outcome done) {
-    post([this, edits = std::move(edits), done = std::move(done)] {
-        auto result = reloader_.set_config(edits, elapsed(), wall_now());
+void ReloadService::set_config(ConfigEdits edits, Outcome done, ConfigEdits unless_changed) {
+    post([this, edits = std::move(edits), done = std::move(done),
+          unless_changed = std::move(unless_changed)] {
+        auto result = reloader_.set_config(edits, elapsed(), wall_now(), unless_changed);
         publish_if_new();  // before the caller hears: it reads live() next
+        if (done) done(std::move(result));
+    });
+}
+
+void ReloadService::accept_held_back(Outcome done) {
+    post([this, done = std::move(done)] {
+        auto result = reloader_.accept_held_back(elapsed(), wall_now());
+        publish_if_new();
         if (done) done(std::move(result));
     });
 }

@@ -34,7 +34,10 @@ class ReloadService {
     // `done` is called there with the outcome once live() has it. Never waits: the render
     // thread asks and goes on drawing.
     using Outcome = std::function<void(Result<Done>)>;
-    void set_config(ConfigEdits edits, Outcome done);
+    // `unless_changed`: see Reloader::set_config.
+    void set_config(ConfigEdits edits, Outcome done, ConfigEdits unless_changed = {});
+    // Staff's "Accept the held-back program", answered like set_config.
+    void accept_held_back(Outcome done);
 
   private:
     void run();

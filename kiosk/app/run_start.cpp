@@ -20,11 +20,11 @@ RunStart run_start(const Invocation& inv, const EnvFn& env) {
     out.state_dir = inv.get("--state-dir")
                         .value_or(config && !config->state.dir.empty() ? config->state.dir
                                                                        : default_state_dir(env));
-    if (!config && path) config = parse_at(StateDir(out.state_dir).config_copy());
+    if (!config && path) config = parse_at(StateDir(out.state_dir, *path).config_copy());
     if (!config) config = Config{};
     out.status_file = inv.get("--status-file")
                           .value_or(config->state.status_file.empty()
-                                        ? StateDir(out.state_dir).default_status_file()
+                                        ? StateDir(out.state_dir, "").default_status_file()
                                         : config->state.status_file);
     out.timezone = config->venue.timezone;
     return out;

@@ -76,7 +76,8 @@ ScreenSetup screen_setup(const Live& live, const ScreenOverrides& overrides) {
     ScreenSetup s;
     s.config = live.config;
     const Config& c = s.config;
-    s.room = c.screen.room;
+    // A room the program does not know: the one shown before goes on (see Live::kept_room).
+    s.room = live.kept_room.value_or(c.screen.room);
     if (s.room.empty() && live.schedule && !live.schedule->rooms().empty()) {
         s.room = live.schedule->rooms().front();
     }

@@ -40,7 +40,9 @@ Result<ScreenOverrides> screen_overrides(const Invocation& inv);
 // Everything the screen needs; defaults in one place (the config's).
 struct ScreenSetup {
     Config config;
-    std::string room;          // the config's screen.room, else the program's first room
+    std::string room;          // the config's screen.room (while the program does not know
+                               // it: the room shown before, Live::kept_room), else the
+                               // program's first room
     std::string timezone;      // the venue's as resolved: the program's own, else the config's
     BoardSource boards;        // never empty
     Theme theme;               // [theme]

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "kiosk/core/sha256.h"
+
 namespace kiosk {
 
 EnvFn process_env() {
@@ -24,14 +26,32 @@ std::string default_state_dir(const EnvFn& env) {
     return "kiosk-state";
 }
 
-std::string StateDir::config_copy() const { return dir_ + "/last-good/kiosk.toml"; }
+namespace {
 
-std::string StateDir::corrections_copy() const { return dir_ + "/last-good/corrections.toml"; }
+// The folder of a config's copies. The path is made absolute without following symlinks, so
+// `--config kiosk.toml` and `--config /etc/kiosk/kiosk.toml` share copies, while a symlink
+// pointed elsewhere later keeps its own.
+std::string config_folder_name(const std::string& config_path) {
+    if (config_path.empty()) return "no-config";
+    std::error_code ec;
+    auto absolute = std::filesystem::absolute(config_path, ec);
+    std::string key = ec ? config_path : absolute.lexically_normal().string();
+    return sha256_hex(key).substr(0, 16);
+}
+
+}  // namespace
+
+StateDir::StateDir(std::string dir, const std::string& config_path)
+    : dir_(std::move(dir)), last_good_(dir_ + "/last-good/" + config_folder_name(config_path)) {}
+
+std::string StateDir::config_copy() const { return last_good_ + "/kiosk.toml"; }
+
+std::string StateDir::corrections_copy() const { return last_good_ + "/corrections.toml"; }
 
 std::string StateDir::default_status_file() const { return dir_ + "/status.json"; }
 
 std::string StateDir::program_copy(const std::string& program_path) const {
-    return dir_ + "/last-good/program" + std::filesystem::path(program_path).extension().string();
+    return last_good_ + "/program" + std::filesystem::path(program_path).extension().string();
 }
 
 }  // namespace kiosk

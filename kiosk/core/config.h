@@ -182,6 +182,13 @@ Diagnostics config_warnings(const Config& config, std::string_view file);
 Result<std::string> set_config_string(std::string_view text, std::string_view file,
                                       std::string_view key, std::string_view value);
 
+// The line `key` ("screen.room") is set on in a config's text; 0 when it is not set there or the
+// text is not TOML.
+int config_key_line(std::string_view text, std::string_view key);
+
+// Whether the string key `key` of `config` holds `value` (false for a key that is not a string).
+bool config_string_is(const Config& config, std::string_view key, std::string_view value);
+
 // set_config_string(text, file, "screen.room", room).
 Result<std::string> set_screen_room(std::string_view text, std::string_view file,
                                     std::string_view room);

@@ -99,6 +99,24 @@ Result<std::string> set_config_string(std::string_view text, std::string_view fi
     return out;
 }
 
+int config_key_line(std::string_view text, std::string_view key) {
+    auto dot = key.find('.');
+    if (dot == std::string_view::npos) return 0;
+    toml::table root;
+    try {
+        root = toml::parse(text);
+    } catch (const toml::parse_error&) {
+        return 0;
+    }
+    const auto* node = root[key.substr(0, dot)][key.substr(dot + 1)].node();
+    return node == nullptr ? 0 : line_of(node->source());
+}
+
+bool config_string_is(const Config& config, std::string_view key, std::string_view value) {
+    const KeyDef* def = find_key(key);
+    return def != nullptr && def->type == "string" && def->show(config) == quote(value);
+}
+
 Result<std::string> set_screen_room(std::string_view text, std::string_view file,
                                     std::string_view room) {
     return set_config_string(text, file, "screen.room", room);

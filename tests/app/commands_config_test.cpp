@@ -42,5 +42,57 @@ TEST(CheckConfig, MissingFileExits1) {
     EXPECT_EQ(r.err, "/nonexistent/kiosk.toml: cannot read: no such file\n");
 }
 
+// The room is checked against the program the config names, read the way the screen reads it.
+const std::string seed = KIOSK_SOURCE_DIR "/data/program.txt";
+
+std::string config_naming(const std::string& room, const std::string& program) {
+    return "[venue]\ntimezone = \"America/Los_Angeles\"\n[screen]\nroom = \"" + room +
+           "\"\n[data]\nprogram = \"" + program + "\"\nyear = 2022\n";
+}
+
+TEST(CheckConfig, ARoomTheProgramDoesNotKnowExits1WithACloseName) {
+    TempDir dir;
+    std::string path = dir.write("kiosk.toml", config_naming("Exhibit Hal A", seed));
+    auto r = run({"check-config", path});
+    EXPECT_EQ(r.rc, exit_failure);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, path + ":4: no room 'Exhibit Hal A' in " + seed +
+                         "; did you mean 'Exhibit Hall A'?\n");
+    // Nothing close: the rooms there are.
+    path = dir.write("attic.toml", config_naming("Attic", seed));
+    r = run({"check-config", path});
+    EXPECT_EQ(r.rc, exit_failure);
+    EXPECT_EQ(r.err, path + ":4: no room 'Attic' in " + seed +
+                         "; its rooms are: Exhibit Hall A, Mission City Ballroom\n");
+    // Case and spaces aside, it is the same room.
+    path = dir.write("case.toml", config_naming("exhibit  hall a", seed));
+    EXPECT_EQ(run({"check-config", path}).rc, exit_ok);
+}
+
+TEST(CheckConfig, AProgramNamingNoRoomsTakesAnyRoom) {
+    TempDir dir;
+    std::string program =
+        dir.write("program.txt", "Oral: Noon Talks Mon 29 Aug 12:00 p.m.\nA talk.\n");
+    std::string path = dir.write("kiosk.toml", config_naming("Attic", program));
+    auto r = run({"check-config", path});
+    EXPECT_EQ(r.rc, exit_ok) << r.err;
+    EXPECT_EQ(r.err, "");
+}
+
+TEST(CheckConfig, AnUnusableProgramLeavesTheRoomUncheckedWithAWarning) {
+    TempDir dir;
+    std::string program = dir.write("program.txt", "<html>502 Bad Gateway</html>\n");
+    std::string path = dir.write("kiosk.toml", config_naming("Attic", program));
+    auto r = run({"check-config", path});
+    EXPECT_EQ(r.rc, exit_ok);
+    EXPECT_EQ(r.err.rfind(path +
+                              ": warning: screen.room is not checked: kiosk cannot use the "
+                              "program now (" +
+                              program + ":",
+                          0),
+              0u)
+        << r.err;
+}
+
 }  // namespace
 }  // namespace kiosk

@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "kiosk/app/update_guard.h"
 #include "kiosk/core/sha256.h"
 #include "kiosk/core/time.h"
 
@@ -53,6 +54,7 @@ Result<Program> fake_import(std::string_view bytes, const std::string& name, con
             auto start = parse_instant(s.room->substr(second + 3), *date::locate_zone("UTC"), "t");
             if (!start) return error(n, "bad time");
             s.start = *start;
+            s.day = date::local_days{date::floor<date::days>(*start).time_since_epoch()};
             s.room = s.room->substr(0, second);
         }
         p.sessions.push_back(s);
@@ -61,6 +63,9 @@ Result<Program> fake_import(std::string_view bytes, const std::string& name, con
 }
 
 const Instant t0 = date::sys_days{date::year{2022} / 8 / 29} + 16h;
+
+// Where the screen's copies go: its state dir, in the folder of its config.
+const std::string lg = StateDir("/var/lib/kiosk", "/etc/kiosk/kiosk.toml").last_good();
 
 std::vector<std::string> titles(const Live& live) {
     std::vector<std::string> out;
@@ -109,8 +114,8 @@ TEST_F(ReloadTest, StartUpLoadsBothFilesAndKeepsCopies) {
     EXPECT_EQ(live().program_file.sha256, sha256_hex(program_a));
     EXPECT_EQ(live().program_file.loaded_at, t0);
     EXPECT_EQ(live().last_error(), std::nullopt);
-    EXPECT_EQ(fs.bytes("/var/lib/kiosk/last-good/kiosk.toml"), good_config);
-    EXPECT_EQ(fs.bytes("/var/lib/kiosk/last-good/program.txt"), program_a);
+    EXPECT_EQ(fs.bytes(lg + "/kiosk.toml"), good_config);
+    EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_a);
     EXPECT_THAT(reloader->watched_paths(),
                 ElementsAre("/etc/kiosk/kiosk.toml", "/etc/kiosk/program.txt"));
     EXPECT_EQ(reloader->deadline(), std::nullopt);
@@ -128,7 +133,7 @@ TEST_F(ReloadTest, GoodFileIsSwappedOnceQuiet) {
     EXPECT_THAT(titles(live()), ElementsAre("Distributed and Parallel Learning", "Gemmini"));
     EXPECT_EQ(live().generation, before->generation + 1);
     EXPECT_EQ(live().program_file.loaded_at, t0 + 1s);
-    EXPECT_EQ(fs.bytes("/var/lib/kiosk/last-good/program.txt"), program_b);
+    EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_b);
     // The old one is untouched: whoever holds it (the render loop, mid-frame) keeps a whole one.
     EXPECT_THAT(titles(*before), ElementsAre("Outstanding Papers"));
     EXPECT_EQ(reloader->deadline(), std::nullopt);
@@ -194,7 +199,7 @@ TEST_P(ReloadRejects, KeepsTheLastGoodProgramAndRecordsWhy) {
     EXPECT_EQ(live().program_file.error_at, t0 + 1s);
     EXPECT_EQ(live().last_error(), bad.error + "; keeping the last good program");
     EXPECT_EQ(logged.back(), bad.error + "; keeping the last good program");
-    EXPECT_EQ(fs.bytes("/var/lib/kiosk/last-good/program.txt"), program_a);
+    EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_a);
     // The same trouble seen again is not news.
     EXPECT_FALSE(reloader->tick(5000ms, t0 + 2s));
     // A good file clears the error.
@@ -226,7 +231,7 @@ TEST_F(ReloadTest, ABadConfigIsRejectedWithItsLine) {
     EXPECT_EQ(live().config.screen.room, "Exhibit Hall A");
     EXPECT_EQ(live().last_error(),
               "/etc/kiosk/kiosk.toml:7: unknown key 'data.rooom'; keeping the last good config");
-    EXPECT_EQ(fs.bytes("/var/lib/kiosk/last-good/kiosk.toml"), good_config);
+    EXPECT_EQ(fs.bytes(lg + "/kiosk.toml"), good_config);
     // An empty config would mean "all defaults": far more likely a copy cut short. Refused.
     fs.write("/etc/kiosk/kiosk.toml", "");
     reloader->tick(1000ms, t0);
@@ -289,16 +294,17 @@ TEST_F(ReloadTest, ConfigChangingHowTheProgramIsReadReadsItAgainInTheSameStep) {
 TEST_F(ReloadTest, StartUpOntoABrokenProgramShowsTheLastGoodCopy) {
     fs.write("/etc/kiosk/kiosk.toml", good_config);
     fs.write("/etc/kiosk/program.txt", "PROGRAM\nOral: cut short @ Exhibit Ha");
-    fs.write("/var/lib/kiosk/last-good/program.txt", program_a);
+    fs.write(lg + "/program.txt", program_a);
     start();
     EXPECT_THAT(titles(live()), ElementsAre("Outstanding Papers"));
     EXPECT_EQ(live().program_file.origin, FileOrigin::last_good);
-    EXPECT_EQ(live().program_file.used_path, "/var/lib/kiosk/last-good/program.txt");
+    EXPECT_EQ(live().program_file.used_path, lg + "/program.txt");
     EXPECT_EQ(live().last_error(),
               "/etc/kiosk/program.txt:2: the file ends before END (cut short?); showing the last "
-              "good program, saved in /var/lib/kiosk/last-good/program.txt");
+              "good program, saved in " +
+                  lg + "/program.txt");
     // The broken file does not overwrite the good copy; a fixed file replaces both.
-    EXPECT_EQ(fs.bytes("/var/lib/kiosk/last-good/program.txt"), program_a);
+    EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_a);
     fs.write("/etc/kiosk/program.txt", program_b);
     reloader->tick(10ms, t0);
     EXPECT_TRUE(reloader->tick(310ms, t0));
@@ -330,15 +336,14 @@ TEST_F(ReloadTest, StartUpWithNothingUsableStillRuns) {
 TEST_F(ReloadTest, StartUpOntoABrokenConfigUsesTheLastGoodOneWithItsPathsIntact) {
     fs.write("/etc/kiosk/kiosk.toml", "[screen\n");
     fs.write("/etc/kiosk/program.txt", program_a);
-    fs.write("/var/lib/kiosk/last-good/kiosk.toml", good_config);
+    fs.write(lg + "/kiosk.toml", good_config);
     start();
     EXPECT_EQ(live().config_file.origin, FileOrigin::last_good);
     EXPECT_EQ(live().config.screen.room, "Exhibit Hall A");
     // Relative to the config's folder, not the state dir's.
     EXPECT_EQ(live().config.data.program, "/etc/kiosk/program.txt");
     EXPECT_THAT(live().config_file.error.value_or(""),
-                HasSubstr("; using the last good config, saved in "
-                          "/var/lib/kiosk/last-good/kiosk.toml"));
+                HasSubstr("; using the last good config, saved in " + lg + "/kiosk.toml"));
     EXPECT_THAT(titles(live()), ElementsAre("Outstanding Papers"));
 }
 
@@ -390,9 +395,8 @@ TEST_F(ReloadTest, ACopyThatCannotBeSavedIsLoggedNotFatal) {
     fs.fail_writes(true);
     start();
     EXPECT_THAT(titles(live()), ElementsAre("Outstanding Papers"));
-    EXPECT_THAT(logged, ::testing::Contains(
-                            "cannot keep a last-good copy: /var/lib/kiosk/last-good/program.txt: "
-                            "cannot write: disk full"));
+    EXPECT_THAT(logged, ::testing::Contains("cannot keep a last-good copy: " + lg +
+                                            "/program.txt: cannot write: disk full"));
 }
 
 const std::string corrections_path = "/etc/kiosk/corrections.toml";
@@ -408,7 +412,7 @@ TEST_F(ReloadTest, CorrectionsApplyAndABrokenOneKeepsTheLastGood) {
     EXPECT_THAT(titles(live()),
                 ElementsAre("Distributed and Parallel Learning", "Gemmini (moved)"));
     EXPECT_EQ(live().imported->sessions[1].title, "Gemmini");
-    EXPECT_EQ(fs.bytes("/var/lib/kiosk/last-good/corrections.toml"), retitle);
+    EXPECT_EQ(fs.bytes(lg + "/corrections.toml"), retitle);
     EXPECT_THAT(reloader->watched_paths(),
                 ElementsAre("/etc/kiosk/kiosk.toml", "/etc/kiosk/program.txt", corrections_path));
 
@@ -464,14 +468,15 @@ TEST_F(ReloadTest, StartUpOntoBrokenCorrectionsUsesTheLastGoodOnes) {
     fs.write("/etc/kiosk/kiosk.toml", good_config + "corrections = \"corrections.toml\"\n");
     fs.write("/etc/kiosk/program.txt", program_b);
     fs.write(corrections_path, "");
-    fs.write("/var/lib/kiosk/last-good/corrections.toml", retitle);
+    fs.write(lg + "/corrections.toml", retitle);
     start();
     EXPECT_THAT(titles(live()),
                 ElementsAre("Distributed and Parallel Learning", "Gemmini (moved)"));
     EXPECT_EQ(live().corrections_file.origin, FileOrigin::last_good);
     EXPECT_EQ(live().last_error(),
               "/etc/kiosk/corrections.toml: the file is empty; using the last good corrections, "
-              "saved in /var/lib/kiosk/last-good/corrections.toml");
+              "saved in " +
+                  lg + "/corrections.toml");
 }
 
 TEST_F(ReloadTest, AProgramInAnUnknownZoneHasNoScheduleAndSaysWhy) {
@@ -505,7 +510,199 @@ TEST_F(ReloadTest, AFleetConfigGivesThisScreenItsEntryOrSaysItHasNone) {
     EXPECT_EQ(live().last_error(),
               "no [screens.hall-z] entry for this screen; the config has: lobby; showing "
               "[screen]'s settings");
-}
+
+    // --- Updates that look cut short are held back until staff accept them ---------------------
+
+    // Four sessions on the 29th and one on the 30th; notes after END, which the importer skips.
+    const std::string program_full =
+        "PROGRAM\nOral: Keynote @ Exhibit Hall A @ 2022-08-29T15:00Z\n"
+        "Oral: Papers @ Exhibit Hall A @ 2022-08-29T16:00Z\n"
+        "Tutorial: Gemmini @ Room 2 @ 2022-08-29T16:00Z\n"
+        "Oral: More Papers @ Exhibit Hall A @ 2022-08-29T18:00Z\n"
+        "Oral: Day Two @ Exhibit Hall A @ 2022-08-30T16:00Z\nEND\n# notes: rooms open at 8\n";
+    // An export that lost most of the 29th.
+    const std::string program_lost =
+        "PROGRAM\nOral: Keynote @ Exhibit Hall A @ 2022-08-29T15:00Z\nEND\n";
+
+    void land(FakeFileSystem & fs, const std::string& bytes) {
+        fs.write("/etc/kiosk/.program.txt.part", bytes);
+        fs.rename("/etc/kiosk/.program.txt.part", "/etc/kiosk/program.txt");
+    }
+
+    // Ticks at `at` and once the quiet time has passed; true when the second tick changed live().
+    bool settle(Reloader & r, Millis at, Instant wall) {
+        r.tick(at, wall);
+        return r.tick(at + 300ms, wall);
+    }
+
+    TEST_F(ReloadTest, AnUploadCutShortIsHeldBackAndSaidInPlainWords) {
+        start_with(program_full);
+        // Stopped part-way through the notes: it imports, but it is a strict prefix.
+        std::string cut = program_full.substr(0, program_full.size() - 6);
+        land(fs, cut);
+        EXPECT_TRUE(settle(*reloader, 400ms, t0 + 1s));
+        EXPECT_EQ(titles(live()).size(), 5u);
+        EXPECT_EQ(live().held_back_sha256, sha256_hex(cut));
+        EXPECT_EQ(
+            live().last_error(),
+            "/etc/kiosk/program.txt: held back, it looks cut short: it is only the first " +
+                std::to_string(cut.size()) + " of the " + std::to_string(program_full.size()) +
+                " bytes of the program on screen, as if an upload stopped part-way; keeping the "
+                "last good program. To show it anyway: \"Accept the held-back program\" on the "
+                "staff overlay, or sha256sum /etc/kiosk/program.txt > "
+                "/etc/kiosk/program.txt.accept");
+        EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_full);
+        // Only white space missing is not cut short.
+        land(fs, program_full.substr(0, program_full.size() - 1));
+        EXPECT_TRUE(settle(*reloader, 800ms, t0 + 2s));
+        EXPECT_EQ(live().held_back_sha256, "");
+        EXPECT_EQ(live().last_error(), std::nullopt);
+    }
+
+    TEST_F(ReloadTest, AnUpdateLosingMostSessionsIsHeldBackUntilTheMarkerAcceptsIt) {
+        start_with(program_full);
+        land(fs, program_lost);
+        EXPECT_TRUE(settle(*reloader, 400ms, t0 + 1s));
+        EXPECT_EQ(titles(live()).size(), 5u);
+        EXPECT_THAT(
+            live().last_error().value_or(""),
+            HasSubstr("held back, it looks cut short: it has 1 of the 4 sessions the program "
+                      "on screen has on 2022-08-29, as if most of it were lost on the way; "
+                      "keeping the last good program"));
+        EXPECT_THAT(reloader->watched_paths(),
+                    ::testing::Contains("/etc/kiosk/program.txt.accept"));
+        EXPECT_FALSE(reloader->tick(2000ms, t0 + 2s));  // the same trouble is not news
+        // A marker naming another version accepts nothing; one naming this version shows it.
+        fs.write("/etc/kiosk/program.txt.accept", sha256_hex(program_full) + "\n");
+        EXPECT_FALSE(reloader->tick(3000ms, t0 + 3s));
+        fs.write(
+            "/etc/kiosk/program.txt.accept",
+            sha256_hex(program_lost) + "  /etc/kiosk/program.txt\n");  // as sha256sum writes it
+        EXPECT_TRUE(reloader->tick(4000ms, t0 + 4s));  // at once: the marker is written whole
+        EXPECT_THAT(titles(live()), ElementsAre("Keynote"));
+        EXPECT_EQ(live().last_error(), std::nullopt);
+        EXPECT_EQ(live().held_back_sha256, "");
+        EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_lost);
+    }
+
+    TEST_F(ReloadTest, StaffAcceptTheHeldBackProgramOnTheOverlay) {
+        start_with(program_full);
+        EXPECT_FALSE(reloader->accept_held_back(100ms, t0).has_value());  // nothing held back
+        land(fs, program_lost);
+        settle(*reloader, 400ms, t0 + 1s);
+        ASSERT_FALSE(live().held_back_sha256.empty());
+        auto accepted = reloader->accept_held_back(500ms, t0 + 2s);
+        ASSERT_TRUE(accepted.has_value()) << to_string(accepted.error().front());
+        EXPECT_THAT(titles(live()), ElementsAre("Keynote"));
+        EXPECT_EQ(live().last_error(), std::nullopt);
+        EXPECT_EQ(logged.back(), "/etc/kiosk/program.txt: staff accepted the held-back version");
+    }
+
+    TEST_F(ReloadTest, StartUpOntoACutShortProgramShowsItsLastGoodCopy) {
+        fs.write("/etc/kiosk/kiosk.toml", good_config);
+        fs.write("/etc/kiosk/program.txt", program_lost);
+        fs.write(lg + "/program.txt", program_full);
+        start();
+        EXPECT_EQ(titles(live()).size(), 5u);
+        EXPECT_EQ(live().program_file.origin, FileOrigin::last_good);
+        EXPECT_EQ(live().held_back_sha256, sha256_hex(program_lost));
+        EXPECT_THAT(
+            live().last_error().value_or(""),
+            HasSubstr("/etc/kiosk/program.txt: held back, it looks cut short: it has 1 of "
+                      "the 4 sessions the last good program has on 2022-08-29, as if most of "
+                      "it were lost on the way; showing the last good program, saved in " +
+                      lg + "/program.txt. To show it anyway: "));
+        EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_full);
+    }
+
+    TEST_F(ReloadTest, AConfigNamingAnotherProgramIsNotComparedWithTheOldOne) {
+        start_with(program_full);
+        fs.write("/etc/kiosk/small.txt", program_lost);
+        fs.write("/etc/kiosk/kiosk.toml", good_config.substr(0, good_config.find("program =")) +
+                                              "program = \"small.txt\"\n");
+        reloader->tick(10ms, t0);
+        EXPECT_TRUE(reloader->tick(310ms, t0));
+        EXPECT_THAT(titles(live()), ElementsAre("Keynote"));
+        EXPECT_EQ(live().last_error(), std::nullopt);
+    }
+
+    // --- Copies per config ----------------------------------------------------------------------
+
+    TEST_F(ReloadTest, TwoConfigsSharingAStateDirNeverStartOnEachOthersCopies) {
+        start_with(program_a);
+        // Another checkout, with its own config and a program that is not there.
+        fs.write("/home/b/kiosk.toml", good_config);
+        ReloadOptions other;
+        other.config_path = "/home/b/kiosk.toml";
+        start(other);
+        EXPECT_EQ(live().program, nullptr);
+        EXPECT_EQ(live().program_file.error,
+                  "/home/b/program.txt: cannot read: no such file; no last good program either: no "
+                  "program loaded");
+        EXPECT_NE(StateDir("/var/lib/kiosk", "/home/b/kiosk.toml").last_good(), lg);
+        EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_a);
+    }
+
+    // --- Rooms the program does not know --------------------------------------------------------
+
+    TEST_F(ReloadTest, AConfigNamingAnUnknownRoomKeepsTheRoomShownAndSaysWhy) {
+        start_with(program_b);
+        EXPECT_EQ(live().kept_room, std::nullopt);
+        fs.write("/etc/kiosk/kiosk.toml",
+                 "[venue]\ntimezone = \"America/Los_Angeles\"\n[screen]\nroom = \"Exhibit Hal A\"\n"
+                 "[data]\nprogram = \"program.txt\"\n");
+        reloader->tick(10ms, t0);
+        EXPECT_TRUE(reloader->tick(310ms, t0 + 1s));
+        EXPECT_EQ(live().config.screen.room, "Exhibit Hal A");
+        EXPECT_EQ(live().kept_room, "Exhibit Hall A");
+        EXPECT_EQ(live().last_error(),
+                  "/etc/kiosk/kiosk.toml:4: no room 'Exhibit Hal A' in /etc/kiosk/program.txt; did "
+                  "you mean 'Exhibit Hall A'?; still showing 'Exhibit Hall A'");
+        // Fixed: the error goes.
+        fs.write("/etc/kiosk/kiosk.toml", good_config);
+        reloader->tick(1000ms, t0);
+        EXPECT_TRUE(reloader->tick(1310ms, t0 + 2s));
+        EXPECT_EQ(live().kept_room, std::nullopt);
+        EXPECT_EQ(live().last_error(), std::nullopt);
+    }
+
+    TEST_F(ReloadTest, AnUnknownRoomAtStartUpHasNothingToShowForIt) {
+        fs.write("/etc/kiosk/kiosk.toml", "[screen]\nroom = \"Attic\"\n");
+        fs.write("/etc/kiosk/program.txt", program_b);
+        start();
+        EXPECT_EQ(live().kept_room, std::nullopt);
+        EXPECT_EQ(
+            live().last_error(),
+            "/etc/kiosk/kiosk.toml:2: no room 'Attic' in /etc/kiosk/program.txt; its rooms are: "
+            "Exhibit Hall A, Room 2; nothing to show for it");
+        ReloadOptions by_hand;
+        by_hand.room = "Room 3";
+        start(by_hand);
+        EXPECT_EQ(live().last_error(),
+                  "--room: no room 'Room 3' in /etc/kiosk/program.txt; did you mean 'Room 2'?; "
+                  "nothing to show for it");
+    }
+
+    TEST_F(ReloadTest, AnAnnouncementChangedOnDiskIsNotOverwrittenUnseen) {
+        fs.write("/etc/kiosk/kiosk.toml", good_config + "[announcement]\ntext = \"Lunch\"\n");
+        fs.write("/etc/kiosk/program.txt", program_a);
+        start();
+        // A push lands on disk; staff had "Lunch" in front of them.
+        fs.write("/etc/kiosk/kiosk.toml",
+                 good_config + "[announcement]\ntext = \"Keynote moved\"\n");
+        auto refused = reloader->set_config({{"announcement.text", "Lunch in Hall B"}}, 100ms, t0,
+                                            {{"announcement.text", "Lunch"}});
+        ASSERT_FALSE(refused.has_value());
+        EXPECT_EQ(to_string(refused.error().front()),
+                  "/etc/kiosk/kiosk.toml:8: announcement.text was changed in the file meanwhile (a "
+                  "push, or another staff member): nothing saved; look at it and choose again");
+        EXPECT_THAT(fs.bytes("/etc/kiosk/kiosk.toml"), HasSubstr("Keynote moved"));
+        ASSERT_TRUE(reloader
+                        ->set_config({{"announcement.text", "Lunch in Hall B"}}, 200ms, t0,
+                                     {{"announcement.text", "Keynote moved"}})
+                        .has_value());
+        EXPECT_EQ(live().config.announcement.text, "Lunch in Hall B");
+    }
 
 }  // namespace
 }  // namespace kiosk

@@ -52,7 +52,8 @@ TEST(RunStart, StateDirAndStatusFileFromCommandLineThenConfigThenDefaults) {
 TEST(RunStart, ABrokenConfigsZoneComesFromItsLastGoodCopy) {
     TempDir dir;
     std::string config = dir.write("kiosk.toml", "[venue\n");
-    dir.write("state/last-good/kiosk.toml", "[venue]\ntimezone = \"America/Los_Angeles\"\n");
+    std::string copy = StateDir(dir.path("state"), config).config_copy();
+    dir.write(copy.substr(dir.path().size() + 1), "[venue]\ntimezone = \"America/Los_Angeles\"\n");
     auto start = run_start(invocation({{"--config", config}, {"--state-dir", dir.path("state")}}),
                            env_with_state_directory());
     EXPECT_EQ(start.timezone, "America/Los_Angeles");

@@ -97,6 +97,19 @@ TEST(ScreenSetup, NoRoomSetShowsTheProgramsFirstRoom) {
     EXPECT_EQ(s.room, "Room 1");
 }
 
+TEST(ScreenSetup, ARoomTheProgramDoesNotKnowKeepsTheRoomShownBefore) {
+    Live live = live_with("Room 9", {"Room 1", "Room 2"});
+    live.kept_room = "Room 2";
+    auto s = screen_setup(live, {});
+    EXPECT_EQ(s.room, "Room 2");
+    auto board = s.boards(t0 + 1min);
+    ASSERT_TRUE(board.has_value());
+    ASSERT_EQ(board->now.size(), 1u);
+    EXPECT_EQ(board->now.front()->title, "Session in Room 2");
+    live.kept_room = "";  // the program's first room was shown
+    EXPECT_EQ(screen_setup(live, {}).room, "Room 1");
+}
+
 TEST(ScreenSetup, NoProgramGivesTheReasonAndTheAnnouncementStillShows) {
     Live live;
     live.program_file.error = "program.txt: cannot read: no such file; no program loaded";

@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "kiosk/app/state.h"
 #include "kiosk/core/sha256.h"
 
 #include "run_kiosk.h"
@@ -191,7 +192,9 @@ TEST(UnattendedEndToEnd, RestartOntoABrokenProgramShowsTheLastGoodOne) {
             [](const json& j) { return j["now"] == json::array({"Outstanding Papers"}); });
         EXPECT_EQ(screen.stop(), 0);
     }
-    ASSERT_EQ(slurp(dir.path("state/last-good/program.txt")), seed());
+    std::string copy =
+        StateDir(dir.path("state"), dir.path("kiosk.toml")).program_copy("program.txt");
+    ASSERT_EQ(slurp(copy), seed());
     dir.write("program.txt", "");  // cut short on the way in, then the box rebooted
     dir.write("kiosk.toml", "[screen]\nrotation = 45\n");
     std::filesystem::remove(dir.path("state/status.json"));
@@ -206,7 +209,7 @@ TEST(UnattendedEndToEnd, RestartOntoABrokenProgramShowsTheLastGoodOne) {
     EXPECT_EQ(j["program"]["error"], dir.path("program.txt") +
                                          ": the file is empty; showing the last good program, "
                                          "saved in " +
-                                         dir.path("state/last-good/program.txt"));
+                                         copy);
     EXPECT_EQ(screen.stop(), 0);
 }
 

@@ -1,12 +1,41 @@
 // `kiosk check-config FILE`: validates a screen's config the way `kiosk check` validates a
-// program, reading it the one way the screen reads it.
+// program, reading it the one way the screen reads it, and its room against the program it
+// names, read through the one pipeline.
 #include <filesystem>
 #include <ostream>
 
 #include "kiosk/app/commands/commands.h"
 #include "kiosk/app/config_files.h"
+#include "kiosk/app/program_files.h"
+#include "kiosk/app/venue_clock.h"
 
 namespace kiosk {
+
+namespace {
+
+// screen.room against the program the config names (with its corrections): an error, with the
+// room's line, when the program does not know it; a warning when the program cannot be read now
+// (the screen would run on its last good copy, which this cannot see).
+void check_room(const Config& c, const std::string& path, Diagnostics& errors,
+                Diagnostics& warnings) {
+    if (c.screen.room.empty() || !std::filesystem::exists(c.data.program)) return;
+    ProgramLoad load = load_program_files(RealFileSystem{}, c, today());
+    if (!load.prepared.schedule) {
+        std::string why = !load.errors.empty() ? to_string(load.errors.front())
+                                               : load.prepared.schedule_error.value_or("");
+        warnings.push_back(
+            {path, 0, Severity::warning,
+             "screen.room is not checked: kiosk cannot use the program now (" + why + ")"});
+        return;
+    }
+    if (auto why = unknown_room(*load.prepared.schedule, c.screen.room, c.data.program)) {
+        auto text = read_file(path);
+        int line = text ? config_key_line(text.value(), "screen.room") : 0;
+        errors.push_back({path, line, Severity::error, *why});
+    }
+}
+
+}  // namespace
 
 int run_check_config(const Invocation& inv, CommandIo io) {
     const std::string& path = inv.positionals.at(0);
@@ -34,7 +63,12 @@ int run_check_config(const Invocation& inv, CommandIo io) {
     };
     missing("data.program", c.data.program);
     missing("data.corrections", c.data.corrections);
-    io.err << format_diagnostics(warnings);
+    Diagnostics errors;
+    check_room(c, path, errors, warnings);
+    const bool usable = errors.empty();
+    errors.insert(errors.end(), warnings.begin(), warnings.end());
+    io.err << format_diagnostics(errors);
+    if (!usable) return exit_failure;
     io.out << path << ": ok: room '" << c.screen.room << "', program " << c.data.program
            << ", zone " << c.venue.timezone << "\n";
     return exit_ok;

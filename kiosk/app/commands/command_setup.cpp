@@ -46,6 +46,7 @@ std::variant<CommandSetup, int> command_setup(const Invocation& inv, CommandIo i
         }
         s.config = std::move(config).value();
         s.zone_origin = "venue.timezone in " + *path;
+        s.config_file = *path;
     } else {
         s.zone_origin = "the default venue.timezone; no config found";
     }
@@ -62,6 +63,7 @@ std::variant<CommandSetup, int> command_setup(const Invocation& inv, CommandIo i
                    << "; using [screen]\n";
         }
     }
+    s.configured_program = s.config.data.program;
     if (!inv.positionals.empty()) s.config.data.program = inv.positionals.front();
     if (auto data = inv.get("--data")) s.config.data.program = *data;
     if (auto room = inv.get("--room")) s.config.screen.room = *room;

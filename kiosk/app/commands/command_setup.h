@@ -15,7 +15,9 @@ namespace kiosk {
 
 struct CommandSetup {
     Config config;
-    std::string zone_origin;  // where the config's zone came from, for `check`'s summary
+    std::string zone_origin;         // where the config's zone came from, for `check`'s summary
+    std::string config_file;         // the config file read; empty: none, the built-in defaults
+    std::string configured_program;  // data.program as the config names it, before FILE or --data
 };
 
 // The config with --data (or the FILE argument of `check` and `rooms`), --room, --corrections,

@@ -47,6 +47,14 @@ int run_run(const Invocation& inv, CommandIo io) {
         io.err << "kiosk: " << overrides.error().front().message << "\n";
         return exit_usage;
     }
+    // A mistyped --config must not start a screen on the defaults, or on a last good copy kept
+    // for another config. A config that is there but broken is the reloader's business.
+    if (auto given = inv.get("--config"); given && !std::filesystem::exists(*given)) {
+        io.err << "kiosk: --config " << *given
+               << ": no such file; a screen starts only from a config that is there (kiosk "
+                  "check-config FILE checks one)\n";
+        return exit_usage;
+    }
     if (!have_display()) {
         io.err << "kiosk: no display: set DISPLAY (an X server, e.g. Xvfb :5 and DISPLAY=:5), "
                   "WAYLAND_DISPLAY, or run on a console with a KMS device (/dev/dri). To look at "
@@ -85,6 +93,15 @@ int run_run(const Invocation& inv, CommandIo io) {
         clock.rehearse(at.value(), speed);
     } else {
         start_link(std::nullopt);
+    }
+    // --room is typed at start: a room the program does not know is a mistake to fix now (the
+    // reloader has said which, with a close name). A config naming one later keeps the screen
+    // going (reload.h).
+    if (auto live = link->live(); options.room && live->room_error) {
+        io.err << "kiosk: not starting: --room names a room the program does not know (kiosk "
+                  "rooms "
+               << live->program_file.path << " lists its rooms)\n";
+        return exit_usage;
     }
     return run_screen(link->first_setup(), std::move(clock), io, link.get());
 }
