@@ -56,7 +56,7 @@ no_leftovers() {
     local f
     for f in "$screen"/.* "$screen"/*; do
         case "${f##*/}" in
-        . | .. | program.txt | program.txt.etag | '*' | '.*') ;;
+        . | .. | program.txt | program.txt.etag | program.txt.accept | '*' | '.*') ;;
         *) fail "temporary file left beside the target: $f" ;;
         esac
     done
@@ -168,7 +168,18 @@ if [ -n "$real_kiosk" ] && "$real_kiosk" check --help >/dev/null 2>&1; then
     head -c 4096 /dev/urandom >"$served/real.txt"
     run 65 --kiosk "$real_kiosk" "http://127.0.0.1:$port/real.txt" "$real_target"
     same_file "$here/../../data/program.txt" "$real_target"
-    rm -f "$real_target" "$real_target.etag"
+    # A download cut short (it imports, but is the first lines of the program installed) is
+    # refused, unless staff accept it, which names it beside the target for the screens.
+    head -n 20 "$here/../../data/program.txt" >"$served/real.txt"
+    run 65 --kiosk "$real_kiosk" "http://127.0.0.1:$port/real.txt" "$real_target"
+    contains "$work/err" "http://127.0.0.1:$port/real.txt: looks cut short: it is only the first"
+    contains "$work/err" "install it once with: kiosk-fetch --accept-shrink"
+    same_file "$here/../../data/program.txt" "$real_target"
+    run 0 --kiosk "$real_kiosk" --accept-shrink "http://127.0.0.1:$port/real.txt" "$real_target"
+    same_file "$served/real.txt" "$real_target"
+    [ "$(cat "$real_target.accept")" = "$(sha256sum <"$real_target" | cut -d' ' -f1)" ] ||
+        fail "$real_target.accept does not name the version installed"
+    rm -f "$real_target" "$real_target.etag" "$real_target.accept"
 else
     echo "note: ${real_kiosk:-kiosk} has no 'check' command yet; only the stand-in was used"
 fi
