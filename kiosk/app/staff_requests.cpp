@@ -18,17 +18,22 @@ void StaffRequests::say(std::uint64_t request, std::string message) {
     if (request == asked_) message_ = std::move(message);
 }
 
-void StaffRequests::edit(ConfigEdits edits, std::string done_message) {
+ReloadService::Outcome StaffRequests::later(std::string done_message) {
     std::uint64_t request = 0;
     {
         std::lock_guard lock(mutex_);
         request = ++asked_;
         message_ = "Saving\xE2\x80\xA6";
     }
-    service_.set_config(std::move(edits), [this, request, done_message](Result<Done> done) {
+    return [this, request, done_message = std::move(done_message)](Result<Done> done) {
         say(request, done ? done_message : "Not done: " + to_string(done.error().front()));
         if (wake_) wake_();
-    });
+    };
+}
+
+void StaffRequests::edit(ConfigEdits edits, std::string done_message, ConfigEdits unless_changed) {
+    service_.set_config(std::move(edits), later(std::move(done_message)),
+                        std::move(unless_changed));
 }
 
 void StaffRequests::carry_out(const OverlayRequest& r, const std::string& timezone,
@@ -44,10 +49,14 @@ void StaffRequests::carry_out(const OverlayRequest& r, const std::string& timezo
             return edit({{"screen.room", r.text}}, "Room set to " + r.text);
         case Kind::set_announcement:
             // The expiry first: a bad one refuses the whole edit, leaving the text as it was.
+            // Nothing is saved over an announcement staff have not seen (a push meanwhile).
             return edit({{"announcement.until", r.until}, {"announcement.text", r.text}},
-                        "Announcement shown");
+                        "Announcement shown", {{"announcement.text", r.expected}});
         case Kind::clear_announcement:
-            return edit({{"announcement.text", ""}}, "Announcement cleared");
+            return edit({{"announcement.text", ""}}, "Announcement cleared",
+                        {{"announcement.text", r.expected}});
+        case Kind::accept_update:
+            return service_.accept_held_back(later("Showing the program that was held back"));
         case Kind::set_clock: {
             auto zone = find_zone(timezone);
             auto t = zone ? parse_instant(r.text, *zone.value(), "time")

@@ -1,7 +1,9 @@
 // What staff ask for at the screen's staff overlay, carried out without the render thread ever
 // waiting: clock and quit requests go straight back to the loop; config edits (room,
 // announcement) and reloads go to the reload thread, whose answer arrives later and wakes the
-// screen. What staff read is always the outcome of their latest request.
+// screen. What staff read is always the outcome of their latest request. An announcement is
+// saved only over the one staff saw; a program held back as cut short is shown when staff accept
+// it.
 #pragma once
 
 #include <cstdint>
@@ -28,7 +30,9 @@ class StaffRequests {
     std::string message() const;
 
   private:
-    void edit(ConfigEdits edits, std::string done_message);
+    // "Saving…" now, and what to call with the reload thread's answer.
+    ReloadService::Outcome later(std::string done_message);
+    void edit(ConfigEdits edits, std::string done_message, ConfigEdits unless_changed = {});
     void say(std::uint64_t request, std::string message);
 
     ReloadService& service_;

@@ -94,6 +94,7 @@ OverlayView overlay_view(const Live& live, const ScreenState& state, const Deck&
         if (zone) v.announcement_until = format_iso(*live.config.announcement.until, *zone.value());
     }
     v.message = std::move(message);
+    v.held_back = !live.held_back_sha256.empty();
     return v;
 }
 

@@ -16,6 +16,8 @@
 #include <imgui/backends/imgui_impl_sdl.h>
 #include <imgui/backends/imgui_impl_sdlrenderer.h>
 
+#include "kiosk/render/announcement_draft.h"
+
 namespace kiosk {
 
 namespace {
@@ -57,9 +59,12 @@ bool is_input(const SDL_Event& e) {
 using Kind = OverlayRequest::Kind;
 
 void ask(std::vector<OverlayRequest>& requests, Kind kind, std::string text = {},
-         std::string until = {}, double speed = 1.0) {
-    requests.push_back(OverlayRequest{kind, std::move(text), std::move(until), speed});
+         std::string until = {}, double speed = 1.0, std::string expected = {}) {
+    requests.push_back(
+        OverlayRequest{kind, std::move(text), std::move(until), speed, std::move(expected)});
 }
+
+const ImVec4 warning_colour(1.0f, 0.55f, 0.4f, 1.0f);
 
 // Most of the picture, centred, neither moved nor resized by staff; ended by the caller.
 void begin_staff_window() {
@@ -74,36 +79,64 @@ void begin_staff_window() {
     ImGui::Begin("Staff - Escape closes, and so does a minute without input", nullptr, flags);
 }
 
-// The PIN prompt, all that shows while locked; true once the PIN typed into `field` is `pin`.
-// A wrong one empties the field and keeps the focus there for the next try.
-bool pin_panel(const std::string& pin, std::span<char> field, std::string& message) {
+// The PIN prompt. ImGui gives a field the keyboard's focus a frame after it is asked to, so
+// until the PIN field has it, keys are held (StaffOverlay::handle) and then replayed to it: a PIN
+// typed the moment the prompt opens is not lost.
+struct PinPrompt {
+    std::array<char, 16> field{};
+    std::string message;
+    bool focus = false;   // the focus is asked for; keys are held meanwhile
+    bool active = false;  // the field had the focus in the frame just built
+    int waited = 0;       // frames it was asked for; after a few, held keys go on all the same
+};
+
+// All that shows while locked; true once the PIN typed is `pin`. A wrong one empties the field
+// and asks for the focus again for the next try.
+bool pin_panel(const std::string& pin, PinPrompt& p) {
     bool unlocked = false;
     ImGui::TextUnformatted("Staff PIN");
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    bool enter = ImGui::InputText("##pin", field.data(), field.size(),
+    if (p.focus) ImGui::SetKeyboardFocusHere();
+    bool enter = ImGui::InputText("##pin", p.field.data(), p.field.size(),
                                   ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
                                       ImGuiInputTextFlags_EnterReturnsTrue);
-    if (enter || ImGui::Button("Open")) {
-        if (pin == field.data()) {
+    p.active = ImGui::IsItemActive();
+    bool button = ImGui::Button("Open");
+    if (enter || button) {
+        if (pin == p.field.data()) {
             unlocked = true;
         } else {
-            message = "Wrong PIN";
-            copy_into(field, "");
-            ImGui::SetKeyboardFocusHere(-1);
+            p.message = "Wrong PIN";
+            copy_into(p.field, "");
+            p.focus = true;
+            p.waited = 0;
         }
     }
-    if (!message.empty()) ImGui::TextUnformatted(message.c_str());
+    if (!p.message.empty()) ImGui::TextUnformatted(p.message.c_str());
     return unlocked;
 }
 
-// What the app reports: files, the last error in a warning colour, the warnings folded away.
-void status_section(const OverlayView& view, std::vector<OverlayRequest>& requests) {
+// Without a PIN the overlay only shows; it says how to have more.
+void preview_notice() {
+    ImGui::PushStyleColor(ImGuiCol_Text, warning_colour);
+    ImGui::TextWrapped(
+        "Preview only: no staff PIN is set, so nothing can be changed here. To choose the room, "
+        "set the announcement or the clock, or quit, set one in the config: [staff] pin = "
+        "\"0420\" (4 to 12 digits).");
+    ImGui::PopStyleColor();
+}
+
+// What the app reports: files, the last error in a warning colour, the warnings folded away;
+// staff may show a program held back as cut short.
+void status_section(const OverlayView& view, bool staff, std::vector<OverlayRequest>& requests) {
     if (!ImGui::CollapsingHeader("Status", ImGuiTreeNodeFlags_DefaultOpen)) return;
     for (const auto& line : view.status) ImGui::TextWrapped("%s", line.c_str());
     if (!view.last_error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.4f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, warning_colour);
         ImGui::TextWrapped("Last error: %s", view.last_error.c_str());
         ImGui::PopStyleColor();
+    }
+    if (staff && view.held_back && ImGui::Button("Accept the held-back program")) {
+        ask(requests, Kind::accept_update);
     }
     if (!view.warnings.empty() &&
         ImGui::TreeNode("warnings", "Warnings (%zu)", view.warnings.size())) {
@@ -114,8 +147,14 @@ void status_section(const OverlayView& view, std::vector<OverlayRequest>& reques
 }
 
 // The program's rooms; choosing another than the one shown asks for it.
-void room_section(const OverlayView& view, std::vector<OverlayRequest>& requests) {
+void room_section(const OverlayView& view, bool staff, std::vector<OverlayRequest>& requests) {
     if (!ImGui::CollapsingHeader("Room")) return;
+    if (!staff) {
+        for (const auto& room : view.rooms) {
+            ImGui::BulletText("%s%s", room.c_str(), room == view.room ? "  (shown)" : "");
+        }
+        return;
+    }
     ImGui::TextUnformatted("Choosing a room rewrites the config and shows it at once.");
     for (const auto& room : view.rooms) {
         if (ImGui::Selectable(room.c_str(), room == view.room) && room != view.room) {
@@ -131,11 +170,12 @@ void coming_section(const OverlayView& view) {
 }
 
 // The rehearsal clock: a time and a speed typed into `clock` and `speed`, or back to real time.
-void clock_section(const OverlayView& view, std::span<char> clock, double& speed,
+void clock_section(const OverlayView& view, bool staff, std::span<char> clock, double& speed,
                    std::vector<OverlayRequest>& requests) {
     if (!ImGui::CollapsingHeader("Clock")) return;
     ImGui::Text("Shown: %s%s", view.clock.c_str(),
                 view.simulated ? "  (rehearsal)" : "  (real time)");
+    if (!staff) return;
     ImGui::InputTextWithHint("##clock", "2022-08-29T09:10", clock.data(), clock.size());
     ImGui::SameLine();
     if (ImGui::Button("Set time")) ask(requests, Kind::set_clock, clock.data());
@@ -145,22 +185,41 @@ void clock_section(const OverlayView& view, std::span<char> clock, double& speed
     if (view.simulated && ImGui::Button("Back to real time")) ask(requests, Kind::real_time);
 }
 
-// The announcement and its end as staff type them; Clear empties both fields as well.
-void announcement_section(std::span<char> announcement, std::span<char> until,
+// The announcement and its end as staff type them. "Show now" and "Clear" say what they
+// replace, so an announcement pushed meanwhile is never overwritten unseen; while one stands
+// beside the draft, staff first take it or keep theirs.
+void announcement_section(const OverlayView& view, bool staff, bool changed, AnnouncementDraft& d,
                           std::vector<OverlayRequest>& requests) {
     if (!ImGui::CollapsingHeader("Announcement")) return;
-    ImGui::InputTextMultiline("##announcement", announcement.data(), announcement.size(),
+    if (!staff) {
+        ImGui::TextWrapped("%s", view.announcement.empty() ? "(none)" : view.announcement.c_str());
+        if (!view.announcement_until.empty()) {
+            ImGui::Text("until %s", view.announcement_until.c_str());
+        }
+        return;
+    }
+    ImGui::InputTextMultiline("##announcement", d.text.data(), d.text.size(),
                               ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.5f));
-    ImGui::InputTextWithHint("until", "empty: until cleared, or 2022-08-29T13:30", until.data(),
-                             until.size());
+    ImGui::InputTextWithHint("until", "empty: until cleared, or 2022-08-29T13:30", d.until.data(),
+                             d.until.size());
+    if (changed) {
+        ImGui::PushStyleColor(ImGuiCol_Text, warning_colour);
+        ImGui::TextWrapped("Changed meanwhile in the config to: %s",
+                           view.announcement.empty() ? "(none)" : view.announcement.c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::Button("Use the new one")) d.take(view.announcement, view.announcement_until);
+        ImGui::SameLine();
+        if (ImGui::Button("Keep mine")) d.keep_over(view.announcement, view.announcement_until);
+        return;
+    }
     if (ImGui::Button("Show now")) {
-        ask(requests, Kind::set_announcement, announcement.data(), until.data());
+        ask(requests, Kind::set_announcement, d.text.data(), d.until.data(), 1.0, d.base_text);
     }
     ImGui::SameLine();
     if (ImGui::Button("Clear")) {
-        copy_into(announcement, "");
-        copy_into(until, "");
-        ask(requests, Kind::clear_announcement);
+        ask(requests, Kind::clear_announcement, "", "", 1.0, d.base_text);
+        d.text[0] = '\0';
+        d.until[0] = '\0';
     }
 }
 
@@ -176,15 +235,23 @@ void quit_section(bool& confirm, std::vector<OverlayRequest>& requests) {
     }
 }
 
+bool is_key(const SDL_Event& e) {
+    return e.type == SDL_KEYDOWN || e.type == SDL_KEYUP || e.type == SDL_TEXTINPUT ||
+           e.type == SDL_TEXTEDITING;
+}
+
 }  // namespace
 
 struct StaffOverlay::Ui {
     ImGuiContext* context = nullptr;
     bool backends = false;
-    std::array<char, 16> pin{};
-    std::string pin_message;
-    std::array<char, 512> announcement{};
-    std::array<char, 64> until{};
+    PinPrompt pin;
+    // Keys held back for a later frame: while the PIN field is being given the focus, and after
+    // a key press until the frame that sees it (ImGui 1.86 keeps only whether a key is down at
+    // each frame, so a press and its release in one frame would be lost, Enter among them).
+    std::vector<SDL_Event> held;
+    bool pressed = false;  // a key press went to ImGui since the last frame
+    AnnouncementDraft announcement;
     std::array<char, 64> clock{};
     double speed = 1.0;
     bool confirm_quit = false;
@@ -257,10 +324,13 @@ void StaffOverlay::open() {
     unlocked_ = pin_.empty();
     last_input_ = now_();
     settle_frames_ = 2;
-    copy_into(ui_->pin, "");
-    ui_->pin_message.clear();
-    copy_into(ui_->announcement, view_.announcement);
-    copy_into(ui_->until, view_.announcement_until);
+    ui_->pin = PinPrompt{};
+    ui_->pin.focus = !unlocked_;
+    ui_->held.clear();
+    ui_->pressed = false;
+    // The view may be from the last time it was open; the first frame brings the draft up to
+    // date (follow), as it is untouched.
+    ui_->announcement.take(view_.announcement, view_.announcement_until);
     copy_into(ui_->clock, "");
     ui_->speed = view_.speed;
     ui_->confirm_quit = false;
@@ -270,8 +340,20 @@ void StaffOverlay::open() {
 void StaffOverlay::close() {
     open_ = false;
     unlocked_ = false;
-    copy_into(ui_->pin, "");
+    ui_->pin = PinPrompt{};
+    ui_->held.clear();
     SDL_StopTextInput();
+}
+
+void StaffOverlay::set_access(Hotkey hotkey, std::string pin) {
+    hotkey_ = std::move(hotkey);
+    if (pin == pin_) return;
+    pin_ = std::move(pin);
+    if (!open_) return;
+    unlocked_ = pin_.empty();
+    ui_->pin = PinPrompt{};
+    ui_->pin.focus = !unlocked_;
+    settle_frames_ = 2;
 }
 
 bool StaffOverlay::handle(const SDL_Event& e) {
@@ -299,8 +381,24 @@ bool StaffOverlay::handle(const SDL_Event& e) {
         close();
         return true;
     }
+    if (is_key(e) && (ui_->pin.focus || ui_->pressed || !ui_->held.empty())) {
+        ui_->held.push_back(e);
+        return true;
+    }
+    if (e.type == SDL_KEYDOWN) ui_->pressed = true;
     ImGui_ImplSDL2_ProcessEvent(&e);
     return true;
+}
+
+// Held keys go to ImGui in order, up to one key press a frame (see Ui::held).
+void StaffOverlay::replay_held_keys() {
+    auto& held = ui_->held;
+    std::size_t n = 0;
+    while (n < held.size() && !ui_->pressed) {
+        ImGui_ImplSDL2_ProcessEvent(&held[n]);
+        ui_->pressed = held[n++].type == SDL_KEYDOWN;
+    }
+    held.erase(held.begin(), held.begin() + static_cast<std::ptrdiff_t>(n));
 }
 
 bool StaffOverlay::close_if_idle() {
@@ -318,6 +416,10 @@ steady::time_point StaffOverlay::next_frame() const {
 std::vector<OverlayRequest> StaffOverlay::take_requests() {
     std::vector<OverlayRequest> out;
     out.swap(requests_);
+    // Without a PIN the overlay only shows (its page offers nothing else): said here once more.
+    if (pin_.empty()) {
+        std::erase_if(out, [](const OverlayRequest& r) { return r.kind != Kind::reload; });
+    }
     return out;
 }
 
@@ -335,23 +437,33 @@ void StaffOverlay::draw(Size canvas) {
     ImGui::Render();
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     if (settle_frames_ > 0) --settle_frames_;
+    PinPrompt& p = ui_->pin;
+    if (p.focus && (p.active || unlocked_ || ++p.waited > 3)) p.focus = false;
+    ui_->pressed = false;
+    if (!p.focus) replay_held_keys();
+    if (p.focus || !ui_->held.empty()) settle_frames_ = std::max(settle_frames_, 1);
 }
 
 void StaffOverlay::build_ui() {
     begin_staff_window();
     if (!unlocked_) {
-        unlocked_ = pin_panel(pin_, ui_->pin, ui_->pin_message);
+        unlocked_ = pin_panel(pin_, ui_->pin);
         ImGui::End();
         return;
     }
+    const bool staff = !pin_.empty();
+    const bool changed = ui_->announcement.follow(view_.announcement, view_.announcement_until);
+    if (!staff) preview_notice();
     if (!view_.message.empty()) ImGui::TextWrapped("%s", view_.message.c_str());
-    status_section(view_, requests_);
-    room_section(view_, requests_);
+    status_section(view_, staff, requests_);
+    room_section(view_, staff, requests_);
     coming_section(view_);
-    clock_section(view_, ui_->clock, ui_->speed, requests_);
-    announcement_section(ui_->announcement, ui_->until, requests_);
-    ImGui::Separator();
-    quit_section(ui_->confirm_quit, requests_);
+    clock_section(view_, staff, ui_->clock, ui_->speed, requests_);
+    announcement_section(view_, staff, changed, ui_->announcement, requests_);
+    if (staff) {
+        ImGui::Separator();
+        quit_section(ui_->confirm_quit, requests_);
+    }
     ImGui::End();
 }
 

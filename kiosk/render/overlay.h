@@ -1,6 +1,8 @@
 // The staff overlay: Dear ImGui on the screen's own SDL renderer, for venue staff at an attached
-// keyboard. Opened by the configured hotkey (and the PIN, when one is set), closed by Escape, the
-// hotkey again, or 60 s without input; when closed nothing of it is drawn and it takes no keys.
+// keyboard. Opened by the configured hotkey, closed by Escape, the hotkey again, or 60 s without
+// input; when closed nothing of it is drawn and it takes no keys. With a PIN set ([staff] pin) it
+// asks for it, with the keyboard's focus in the PIN field from the start, and then staff may
+// change things; without one (the default) it only shows, and says how to set a PIN.
 //
 // It knows nothing of files or programs: the app fills an OverlayView before each frame and
 // takes the OverlayRequests staff made after it. The overlay is drawn into the upright picture,
@@ -34,9 +36,10 @@ struct OverlayView {
     std::string clock;                  // the venue time shown, "Mon 29 Aug 09:10"
     bool simulated = false;             // a rehearsal clock
     double speed = 1.0;
-    std::string announcement;        // the config's, as it stands
+    std::string announcement;        // the config's, as it stands now (a push shows at once)
     std::string announcement_until;  // "" or as written in the config
     std::string message;             // the outcome of the last request ("Room set", an error)
+    bool held_back = false;          // a new version of the program is held back as cut short
 };
 
 struct OverlayRequest {
@@ -48,12 +51,16 @@ struct OverlayRequest {
         set_speed,           // speed
         real_time,           // back to the real clock
         reload,              // read every file again now
+        accept_update,       // show the version of the program held back as cut short
         quit,                // stop the kiosk (systemd starts it again)
     };
     Kind kind = Kind::reload;
     std::string text;
     std::string until;
     double speed = 1.0;
+    // set_announcement, clear_announcement: the announcement staff's edit started from; when the
+    // config holds another by the time it is saved (a push landed), nothing is saved.
+    std::string expected;
 
     bool operator==(const OverlayRequest&) const = default;
 };
@@ -87,23 +94,24 @@ class StaffOverlay {
 
     bool is_open() const { return open_; }
     bool is_unlocked() const { return open_ && unlocked_; }
+    // Open without a PIN set: it shows, and takes no request but "reload".
+    bool is_preview() const { return open_ && pin_.empty(); }
     // Closes after 60 s without input; true when that happened (the frame needs a redraw).
     bool close_if_idle();
     // When the loop must wake: to close on idle, or to draw the frames ImGui needs after input.
     std::chrono::steady_clock::time_point next_frame() const;
 
     void set_view(OverlayView view) { view_ = std::move(view); }
-    // The config changed: the hotkey and PIN from now on (an open overlay stays open).
-    void set_access(Hotkey hotkey, std::string pin) {
-        hotkey_ = std::move(hotkey);
-        pin_ = std::move(pin);
-    }
+    // The config changed: the hotkey and PIN from now on. An open overlay stays open; a new PIN
+    // is asked for before anything more can be changed.
+    void set_access(Hotkey hotkey, std::string pin);
     std::vector<OverlayRequest> take_requests();
 
   private:
     void open();
     void close();
     void build_ui();
+    void replay_held_keys();
 
     Hotkey hotkey_;
     std::string pin_;

@@ -74,14 +74,14 @@ struct StaffRequestsTest : ::testing::Test {
     }
     // Asks, and waits for the reload thread's answer when the request went there.
     std::string ask(LinkRequests& out, OverlayRequest::Kind kind, std::string text = {},
-                    std::string until = {}, double speed = 1.0) {
+                    std::string until = {}, double speed = 1.0, std::string expected = {}) {
         int before = 0;
         {
             std::lock_guard lock(mutex);
             before = answers;
         }
-        staff->carry_out({kind, std::move(text), std::move(until), speed}, "America/Los_Angeles",
-                         out);
+        staff->carry_out({kind, std::move(text), std::move(until), speed, std::move(expected)},
+                         "America/Los_Angeles", out);
         if (staff->message() == "Saving\xE2\x80\xA6") {
             std::unique_lock lock(mutex);
             EXPECT_TRUE(answered.wait_for(lock, 10s, [&] { return answers > before; }));
@@ -105,15 +105,43 @@ TEST_F(StaffRequestsTest, RoomAndAnnouncementRewriteTheConfigAndApply) {
               "# screen by the hall\n[screen]\nroom = \"Room 2\"\n\n[announcement]\n"
               "text = \"Lunch in Hall B\"\nuntil = \"2022-08-29T13:30\"\n");
     // A bad expiry refuses the whole edit: the text stays as it was.
-    EXPECT_EQ(ask(out, Kind::set_announcement, "Later", "soon")
+    EXPECT_EQ(ask(out, Kind::set_announcement, "Later", "soon", 1.0, "Lunch in Hall B")
                   .rfind("Not done: " + dir.path("kiosk.toml") +
                              ": announcement.until: no date in 'soon'",
                          0),
               0u);
     EXPECT_EQ(service->live()->config.announcement.text, "Lunch in Hall B");
-    EXPECT_EQ(ask(out, Kind::clear_announcement), "Announcement cleared");
+    EXPECT_EQ(ask(out, Kind::clear_announcement, "", "", 1.0, "Lunch in Hall B"),
+              "Announcement cleared");
     EXPECT_EQ(service->live()->config.announcement.text, "");
     EXPECT_FALSE(out.quit);
+}
+
+// "Show now" says which announcement it replaces: one pushed meanwhile is not overwritten unseen.
+TEST_F(StaffRequestsTest, AnAnnouncementPushedMeanwhileIsNotOverwritten) {
+    using Kind = OverlayRequest::Kind;
+    dir.write("kiosk.toml",
+              "[screen]\nroom = \"Room 1\"\n[announcement]\ntext = \"Keynote moved\"\n");
+    LinkRequests out;
+    // Staff's draft started from no announcement at all.
+    EXPECT_EQ(ask(out, Kind::set_announcement, "Lunch in Hall B", "", 1.0, ""),
+              "Not done: " + dir.path("kiosk.toml") +
+                  ":4: announcement.text was changed in the file meanwhile (a push, or another "
+                  "staff member): nothing saved; look at it and choose again");
+    EXPECT_EQ(ask(out, Kind::clear_announcement, "", "", 1.0, ""),
+              "Not done: " + dir.path("kiosk.toml") +
+                  ":4: announcement.text was changed in the file meanwhile (a push, or another "
+                  "staff member): nothing saved; look at it and choose again");
+    EXPECT_EQ(read_file(dir.path("kiosk.toml")).value(),
+              "[screen]\nroom = \"Room 1\"\n[announcement]\ntext = \"Keynote moved\"\n");
+    EXPECT_EQ(ask(out, Kind::set_announcement, "Lunch in Hall B", "", 1.0, "Keynote moved"),
+              "Announcement shown");
+}
+
+TEST_F(StaffRequestsTest, AcceptingWithNothingHeldBackSaysSo) {
+    using Kind = OverlayRequest::Kind;
+    LinkRequests out;
+    EXPECT_EQ(ask(out, Kind::accept_update), "Not done: no version of the program is held back");
 }
 
 TEST_F(StaffRequestsTest, AnEditNeverHoldsUpTheAskerWhileTheReloadThreadIsBusy) {
@@ -123,7 +151,7 @@ TEST_F(StaffRequestsTest, AnEditNeverHoldsUpTheAskerWhileTheReloadThreadIsBusy) 
         fs.hold = true;  // the reload thread will block in its write
     }
     LinkRequests out;
-    staff->carry_out({Kind::set_room, "Room 2", "", 1.0}, "America/Los_Angeles", out);
+    staff->carry_out({Kind::set_room, "Room 2", "", 1.0, ""}, "America/Los_Angeles", out);
     // Returned at once, with the write still held: staff are told it is being saved.
     EXPECT_EQ(staff->message(), "Saving\xE2\x80\xA6");
     EXPECT_EQ(service->live()->config.screen.room, "Room 1");

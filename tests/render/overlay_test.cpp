@@ -3,6 +3,7 @@
 // no keys. Key presses are SDL events pushed into the window's own queue.
 #include "kiosk/render/overlay.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -40,7 +41,7 @@ void type(const char* text) {
 }
 
 class OverlayTest : public ::testing::Test {
-  protected:
+  public:
     void SetUp() override {
         ::setenv("SDL_VIDEODRIVER", "dummy", 1);
         auto f = FontSet::open({font_dir});
@@ -65,6 +66,11 @@ class OverlayTest : public ::testing::Test {
         return window->read_pixels();
     }
     WindowEvents events() { return window->wait(steady::now()); }
+    // Takes the queued events and draws the frames ImGui needs to settle.
+    void settle() {
+        events();
+        for (int i = 0; i < 6; ++i) frame();
+    }
 
     // The staff page of an overlay (no PIN) built with `font_bytes`, once ImGui has settled.
     Image staff_page(std::string_view font_bytes) {
@@ -192,6 +198,88 @@ TEST_F(OverlayTest, ItsFontComesFromTheFontSetsBytes) {
     window->attach(nullptr);
     overlay.reset();
     copied.value().reset();
+}
+
+// The PIN field has the keyboard from the moment the prompt opens: a PIN typed right after the
+// hotkey, before the prompt has drawn a frame, and one typed right after a wrong one, both count.
+TEST_F(OverlayTest, ThePinFieldHasTheKeyboardFromTheStart) {
+    press(SDLK_s, SDL_SCANCODE_S, KMOD_LCTRL | KMOD_LALT);
+    type("9999");
+    press(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_NONE);
+    press(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_NONE, false);
+    events();
+    ASSERT_TRUE(overlay->is_open());
+    for (int i = 0; i < 8; ++i) frame();
+    EXPECT_FALSE(overlay->is_unlocked());  // wrong, and said so
+    type("1234");
+    press(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_NONE);
+    press(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_NONE, false);
+    events();
+    for (int i = 0; i < 8; ++i) frame();
+    EXPECT_TRUE(overlay->is_unlocked());
+    EXPECT_FALSE(overlay->is_preview());
+}
+
+// Every item of the page in turn, by keyboard (Down, then Space to press it).
+std::vector<OverlayRequest> press_everything(OverlayTest& t, int items) {
+    std::vector<OverlayRequest> asked;
+    for (int i = 0; i < items; ++i) {
+        for (SDL_Keycode key : {SDLK_DOWN, SDLK_SPACE}) {
+            SDL_Scancode scan = key == SDLK_DOWN ? SDL_SCANCODE_DOWN : SDL_SCANCODE_SPACE;
+            press(key, scan, KMOD_NONE);
+            t.events();
+            t.frame();
+            press(key, scan, KMOD_NONE, false);
+            t.events();
+            t.frame();
+        }
+        for (auto& r : t.overlay->take_requests()) asked.push_back(r);
+    }
+    return asked;
+}
+
+OverlayView a_view() {
+    OverlayView v;
+    v.status = {"Room: Exhibit Hall A", "Program: /var/lib/kiosk/program.txt"};
+    v.last_error = "/var/lib/kiosk/program.txt: held back, it looks cut short";
+    v.held_back = true;
+    v.rooms = {"Exhibit Hall A", "Room 2"};
+    v.room = "Exhibit Hall A";
+    v.clock = "Mon 29 Aug 09:10";
+    v.announcement = "Lunch in Hall B";
+    return v;
+}
+
+// Without a PIN (the default) the overlay shows, and offers nothing but reading the files again:
+// no room, no announcement, no clock, no accepting a held-back program, no quitting.
+TEST_F(OverlayTest, WithoutAPinItOnlyPreviews) {
+    window->attach(nullptr);
+    overlay = std::make_unique<StaffOverlay>(Hotkey{false, false, false, "F12"}, "",
+                                             fonts->bytes(Weight::regular), [this] { return now; });
+    window->attach(overlay.get());
+    overlay->set_view(a_view());
+    press(SDLK_F12, SDL_SCANCODE_F12, KMOD_NONE);
+    events();
+    EXPECT_TRUE(overlay->is_preview());
+    settle();
+    auto asked = press_everything(*this, 30);
+    EXPECT_TRUE(overlay->is_open());
+    for (const auto& r : asked) EXPECT_EQ(r.kind, OverlayRequest::Kind::reload);
+    EXPECT_FALSE(asked.empty());  // the keys did reach the page's items
+    // With a PIN set, the same keys reach what staff may change: here, the held-back program.
+    overlay->set_access(Hotkey{false, false, false, "F12"}, "1234");
+    EXPECT_FALSE(overlay->is_unlocked());  // a new PIN is asked for at once
+    type("1234");
+    press(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_NONE);
+    press(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_NONE, false);
+    events();
+    settle();
+    ASSERT_TRUE(overlay->is_unlocked());
+    EXPECT_FALSE(overlay->is_preview());
+    asked = press_everything(*this, 30);
+    EXPECT_TRUE(std::any_of(asked.begin(), asked.end(), [](const OverlayRequest& r) {
+        return r.kind == OverlayRequest::Kind::accept_update;
+    }));
 }
 
 }  // namespace
