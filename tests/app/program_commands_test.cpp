@@ -373,69 +373,65 @@ TEST(FleetConfig, CommandsTakeTheNamedScreensEntry) {
                          "the config has: ballroom, hall-a\n");
     r = run({"agenda", "--config", fleet, "--screen", "hall-b", "--at", "2022-08-29T18:00"});
     EXPECT_EQ(r.rc, exit_failure);
+}
 
-    // --- `check` of an update: cut short next to what it replaces --------------------------------
+// --- `check` of an update: cut short next to what it replaces --------------------------------
 
-    std::string slurp(const std::string& path) {
-        std::ifstream in(path, std::ios::binary);
-        return std::string(std::istreambuf_iterator<char>(in), {});
-    }
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
 
-    TEST(CheckCommand, AnUpdateCutShortNextToWhatItReplacesExits1) {
-        TempDir dir;
-        std::string full = slurp(seed);
-        std::string target = dir.write("program.txt", full);
-        std::string cut = full.substr(0, full.find("Tutorial: Hasan Genc"));
-        std::string part = dir.write(".program.txt.part", cut);
-        // Checked for its own sake it is usable: nothing to compare with.
-        EXPECT_EQ(run({"check", part, "--config", shipped_config}).rc, exit_ok);
-        auto r = run({"check", part, "--config", shipped_config, "--replaces", target});
-        EXPECT_EQ(r.rc, exit_failure);
-        EXPECT_THAT(
-            r.err, HasSubstr(part + ": looks cut short: it is only the first " +
-                             std::to_string(cut.size()) + " of the " + std::to_string(full.size()) +
-                             " bytes of the program it replaces (" + target +
-                             "), as if an upload stopped part-way; a screen holds it back "
-                             "until staff accept it (kiosk check --accept-shrink, or "
-                             "\"Accept the held-back program\" on its staff overlay)\n"));
-        // The file compared with itself is no update.
-        EXPECT_EQ(run({"check", target, "--config", shipped_config, "--replaces", target}).rc,
-                  exit_ok);
-    }
+TEST(CheckCommand, AnUpdateCutShortNextToWhatItReplacesExits1) {
+    TempDir dir;
+    std::string full = slurp(seed);
+    std::string target = dir.write("program.txt", full);
+    std::string cut = full.substr(0, full.find("Tutorial: Hasan Genc"));
+    std::string part = dir.write(".program.txt.part", cut);
+    // Checked for its own sake it is usable: nothing to compare with.
+    EXPECT_EQ(run({"check", part, "--config", shipped_config}).rc, exit_ok);
+    auto r = run({"check", part, "--config", shipped_config, "--replaces", target});
+    EXPECT_EQ(r.rc, exit_failure);
+    EXPECT_THAT(r.err,
+                HasSubstr(part + ": looks cut short: it is only the first " +
+                          std::to_string(cut.size()) + " of the " + std::to_string(full.size()) +
+                          " bytes of the program it replaces (" + target +
+                          "), as if an upload stopped part-way; a screen holds it back "
+                          "until staff accept it (kiosk check --accept-shrink, or "
+                          "\"Accept the held-back program\" on its staff overlay)\n"));
+    // The file compared with itself is no update.
+    EXPECT_EQ(run({"check", target, "--config", shipped_config, "--replaces", target}).rc, exit_ok);
+}
 
-    TEST(CheckCommand, AnUpdateLosingMostOfADayExits1AndStaffCanAcceptIt) {
-        TempDir dir;
-        std::string target = dir.write("program.txt", slurp(seed));
-        std::string small = dir.write(
-            "new.txt", "Oral: Outstanding Papers Mon 29 Aug 08:45 a.m.\n[ Exhibit Hall A ]\nA.\n");
-        auto r = run({"check", small, "--config", shipped_config, "--replaces", target});
-        EXPECT_EQ(r.rc, exit_failure);
-        EXPECT_THAT(r.err, HasSubstr("looks cut short: it has 1 of the 10 sessions the program it "
-                                     "replaces (" +
-                                     target + ") has on 2022-08-29, as if most of it were lost"));
-        r = run(
-            {"check", small, "--config", shipped_config, "--replaces", target, "--accept-shrink"});
-        EXPECT_EQ(r.rc, exit_ok) << r.err;
-        EXPECT_THAT(r.err,
-                    HasSubstr(small + ": accepted although it looks cut short: it has 1 of "));
-        EXPECT_THAT(r.err, HasSubstr("; " + target + ".accept names it, so screens reading " +
-                                     target + " show it\n"));
-        EXPECT_EQ(slurp(target + ".accept"), sha256_hex(slurp(small)) + "\n");
-    }
+TEST(CheckCommand, AnUpdateLosingMostOfADayExits1AndStaffCanAcceptIt) {
+    TempDir dir;
+    std::string target = dir.write("program.txt", slurp(seed));
+    std::string small = dir.write(
+        "new.txt", "Oral: Outstanding Papers Mon 29 Aug 08:45 a.m.\n[ Exhibit Hall A ]\nA.\n");
+    auto r = run({"check", small, "--config", shipped_config, "--replaces", target});
+    EXPECT_EQ(r.rc, exit_failure);
+    EXPECT_THAT(r.err, HasSubstr("looks cut short: it has 1 of the 10 sessions the program it "
+                                 "replaces (" +
+                                 target + ") has on 2022-08-29, as if most of it were lost"));
+    r = run({"check", small, "--config", shipped_config, "--replaces", target, "--accept-shrink"});
+    EXPECT_EQ(r.rc, exit_ok) << r.err;
+    EXPECT_THAT(r.err, HasSubstr(small + ": accepted although it looks cut short: it has 1 of "));
+    EXPECT_THAT(r.err, HasSubstr("; " + target + ".accept names it, so screens reading " + target +
+                                 " show it\n"));
+    EXPECT_EQ(slurp(target + ".accept"), sha256_hex(slurp(small)) + "\n");
+}
 
-    TEST(CheckCommand, WithAScreensStateDirTheLastGoodCopyIsWhatItIsComparedWith) {
-        TempDir dir;
-        std::string copy = StateDir(dir.path("state"), shipped_config).program_copy("program.txt");
-        dir.write(copy.substr(dir.path().size() + 1), slurp(seed));
-        std::string small = dir.write(
-            "new.txt", "Oral: Outstanding Papers Mon 29 Aug 08:45 a.m.\n[ Exhibit Hall A ]\nA.\n");
-        auto r =
-            run({"check", small, "--config", shipped_config, "--state-dir", dir.path("state")});
-        EXPECT_EQ(r.rc, exit_failure);
-        EXPECT_THAT(
-            r.err, HasSubstr("it has 1 of the 10 sessions the screen's last good program (" + copy +
-                             ") has on 2022-08-29"));
-    }
+TEST(CheckCommand, WithAScreensStateDirTheLastGoodCopyIsWhatItIsComparedWith) {
+    TempDir dir;
+    std::string copy = StateDir(dir.path("state"), shipped_config).program_copy("program.txt");
+    dir.write(copy.substr(dir.path().size() + 1), slurp(seed));
+    std::string small = dir.write(
+        "new.txt", "Oral: Outstanding Papers Mon 29 Aug 08:45 a.m.\n[ Exhibit Hall A ]\nA.\n");
+    auto r = run({"check", small, "--config", shipped_config, "--state-dir", dir.path("state")});
+    EXPECT_EQ(r.rc, exit_failure);
+    EXPECT_THAT(r.err, HasSubstr("it has 1 of the 10 sessions the screen's last good program (" +
+                                 copy + ") has on 2022-08-29"));
+}
 
 }  // namespace
 }  // namespace kiosk

@@ -510,199 +510,193 @@ TEST_F(ReloadTest, AFleetConfigGivesThisScreenItsEntryOrSaysItHasNone) {
     EXPECT_EQ(live().last_error(),
               "no [screens.hall-z] entry for this screen; the config has: lobby; showing "
               "[screen]'s settings");
+}
 
-    // --- Updates that look cut short are held back until staff accept them ---------------------
+// --- Updates that look cut short are held back until staff accept them ---------------------
 
-    // Four sessions on the 29th and one on the 30th; notes after END, which the importer skips.
-    const std::string program_full =
-        "PROGRAM\nOral: Keynote @ Exhibit Hall A @ 2022-08-29T15:00Z\n"
-        "Oral: Papers @ Exhibit Hall A @ 2022-08-29T16:00Z\n"
-        "Tutorial: Gemmini @ Room 2 @ 2022-08-29T16:00Z\n"
-        "Oral: More Papers @ Exhibit Hall A @ 2022-08-29T18:00Z\n"
-        "Oral: Day Two @ Exhibit Hall A @ 2022-08-30T16:00Z\nEND\n# notes: rooms open at 8\n";
-    // An export that lost most of the 29th.
-    const std::string program_lost =
-        "PROGRAM\nOral: Keynote @ Exhibit Hall A @ 2022-08-29T15:00Z\nEND\n";
+// Four sessions on the 29th and one on the 30th; notes after END, which the importer skips.
+const std::string program_full =
+    "PROGRAM\nOral: Keynote @ Exhibit Hall A @ 2022-08-29T15:00Z\n"
+    "Oral: Papers @ Exhibit Hall A @ 2022-08-29T16:00Z\n"
+    "Tutorial: Gemmini @ Room 2 @ 2022-08-29T16:00Z\n"
+    "Oral: More Papers @ Exhibit Hall A @ 2022-08-29T18:00Z\n"
+    "Oral: Day Two @ Exhibit Hall A @ 2022-08-30T16:00Z\nEND\n# notes: rooms open at 8\n";
+// An export that lost most of the 29th.
+const std::string program_lost =
+    "PROGRAM\nOral: Keynote @ Exhibit Hall A @ 2022-08-29T15:00Z\nEND\n";
 
-    void land(FakeFileSystem & fs, const std::string& bytes) {
-        fs.write("/etc/kiosk/.program.txt.part", bytes);
-        fs.rename("/etc/kiosk/.program.txt.part", "/etc/kiosk/program.txt");
-    }
+void land(FakeFileSystem& fs, const std::string& bytes) {
+    fs.write("/etc/kiosk/.program.txt.part", bytes);
+    fs.rename("/etc/kiosk/.program.txt.part", "/etc/kiosk/program.txt");
+}
 
-    // Ticks at `at` and once the quiet time has passed; true when the second tick changed live().
-    bool settle(Reloader & r, Millis at, Instant wall) {
-        r.tick(at, wall);
-        return r.tick(at + 300ms, wall);
-    }
+// Ticks at `at` and once the quiet time has passed; true when the second tick changed live().
+bool settle(Reloader& r, Millis at, Instant wall) {
+    r.tick(at, wall);
+    return r.tick(at + 300ms, wall);
+}
 
-    TEST_F(ReloadTest, AnUploadCutShortIsHeldBackAndSaidInPlainWords) {
-        start_with(program_full);
-        // Stopped part-way through the notes: it imports, but it is a strict prefix.
-        std::string cut = program_full.substr(0, program_full.size() - 6);
-        land(fs, cut);
-        EXPECT_TRUE(settle(*reloader, 400ms, t0 + 1s));
-        EXPECT_EQ(titles(live()).size(), 5u);
-        EXPECT_EQ(live().held_back_sha256, sha256_hex(cut));
-        EXPECT_EQ(
-            live().last_error(),
-            "/etc/kiosk/program.txt: held back, it looks cut short: it is only the first " +
-                std::to_string(cut.size()) + " of the " + std::to_string(program_full.size()) +
-                " bytes of the program on screen, as if an upload stopped part-way; keeping the "
-                "last good program. To show it anyway: \"Accept the held-back program\" on the "
-                "staff overlay, or sha256sum /etc/kiosk/program.txt > "
-                "/etc/kiosk/program.txt.accept");
-        EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_full);
-        // Only white space missing is not cut short.
-        land(fs, program_full.substr(0, program_full.size() - 1));
-        EXPECT_TRUE(settle(*reloader, 800ms, t0 + 2s));
-        EXPECT_EQ(live().held_back_sha256, "");
-        EXPECT_EQ(live().last_error(), std::nullopt);
-    }
+TEST_F(ReloadTest, AnUploadCutShortIsHeldBackAndSaidInPlainWords) {
+    start_with(program_full);
+    // Stopped part-way through the notes: it imports, but it is a strict prefix.
+    std::string cut = program_full.substr(0, program_full.size() - 6);
+    land(fs, cut);
+    EXPECT_TRUE(settle(*reloader, 400ms, t0 + 1s));
+    EXPECT_EQ(titles(live()).size(), 5u);
+    EXPECT_EQ(live().held_back_sha256, sha256_hex(cut));
+    EXPECT_EQ(live().last_error(),
+              "/etc/kiosk/program.txt: held back, it looks cut short: it is only the first " +
+                  std::to_string(cut.size()) + " of the " + std::to_string(program_full.size()) +
+                  " bytes of the program on screen, as if an upload stopped part-way; keeping the "
+                  "last good program. To show it anyway: \"Accept the held-back program\" on the "
+                  "staff overlay, or sha256sum /etc/kiosk/program.txt > "
+                  "/etc/kiosk/program.txt.accept");
+    EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_full);
+    // Only white space missing is not cut short.
+    land(fs, program_full.substr(0, program_full.size() - 1));
+    EXPECT_TRUE(settle(*reloader, 800ms, t0 + 2s));
+    EXPECT_EQ(live().held_back_sha256, "");
+    EXPECT_EQ(live().last_error(), std::nullopt);
+}
 
-    TEST_F(ReloadTest, AnUpdateLosingMostSessionsIsHeldBackUntilTheMarkerAcceptsIt) {
-        start_with(program_full);
-        land(fs, program_lost);
-        EXPECT_TRUE(settle(*reloader, 400ms, t0 + 1s));
-        EXPECT_EQ(titles(live()).size(), 5u);
-        EXPECT_THAT(
-            live().last_error().value_or(""),
-            HasSubstr("held back, it looks cut short: it has 1 of the 4 sessions the program "
-                      "on screen has on 2022-08-29, as if most of it were lost on the way; "
-                      "keeping the last good program"));
-        EXPECT_THAT(reloader->watched_paths(),
-                    ::testing::Contains("/etc/kiosk/program.txt.accept"));
-        EXPECT_FALSE(reloader->tick(2000ms, t0 + 2s));  // the same trouble is not news
-        // A marker naming another version accepts nothing; one naming this version shows it.
-        fs.write("/etc/kiosk/program.txt.accept", sha256_hex(program_full) + "\n");
-        EXPECT_FALSE(reloader->tick(3000ms, t0 + 3s));
-        fs.write(
-            "/etc/kiosk/program.txt.accept",
-            sha256_hex(program_lost) + "  /etc/kiosk/program.txt\n");  // as sha256sum writes it
-        EXPECT_TRUE(reloader->tick(4000ms, t0 + 4s));  // at once: the marker is written whole
-        EXPECT_THAT(titles(live()), ElementsAre("Keynote"));
-        EXPECT_EQ(live().last_error(), std::nullopt);
-        EXPECT_EQ(live().held_back_sha256, "");
-        EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_lost);
-    }
+TEST_F(ReloadTest, AnUpdateLosingMostSessionsIsHeldBackUntilTheMarkerAcceptsIt) {
+    start_with(program_full);
+    land(fs, program_lost);
+    EXPECT_TRUE(settle(*reloader, 400ms, t0 + 1s));
+    EXPECT_EQ(titles(live()).size(), 5u);
+    EXPECT_THAT(live().last_error().value_or(""),
+                HasSubstr("held back, it looks cut short: it has 1 of the 4 sessions the program "
+                          "on screen has on 2022-08-29, as if most of it were lost on the way; "
+                          "keeping the last good program"));
+    EXPECT_THAT(reloader->watched_paths(), ::testing::Contains("/etc/kiosk/program.txt.accept"));
+    EXPECT_FALSE(reloader->tick(2000ms, t0 + 2s));  // the same trouble is not news
+    // A marker naming another version accepts nothing; one naming this version shows it.
+    fs.write("/etc/kiosk/program.txt.accept", sha256_hex(program_full) + "\n");
+    EXPECT_FALSE(reloader->tick(3000ms, t0 + 3s));
+    fs.write("/etc/kiosk/program.txt.accept",
+             sha256_hex(program_lost) + "  /etc/kiosk/program.txt\n");  // as sha256sum writes it
+    EXPECT_TRUE(reloader->tick(4000ms, t0 + 4s));  // at once: the marker is written whole
+    EXPECT_THAT(titles(live()), ElementsAre("Keynote"));
+    EXPECT_EQ(live().last_error(), std::nullopt);
+    EXPECT_EQ(live().held_back_sha256, "");
+    EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_lost);
+}
 
-    TEST_F(ReloadTest, StaffAcceptTheHeldBackProgramOnTheOverlay) {
-        start_with(program_full);
-        EXPECT_FALSE(reloader->accept_held_back(100ms, t0).has_value());  // nothing held back
-        land(fs, program_lost);
-        settle(*reloader, 400ms, t0 + 1s);
-        ASSERT_FALSE(live().held_back_sha256.empty());
-        auto accepted = reloader->accept_held_back(500ms, t0 + 2s);
-        ASSERT_TRUE(accepted.has_value()) << to_string(accepted.error().front());
-        EXPECT_THAT(titles(live()), ElementsAre("Keynote"));
-        EXPECT_EQ(live().last_error(), std::nullopt);
-        EXPECT_EQ(logged.back(), "/etc/kiosk/program.txt: staff accepted the held-back version");
-    }
+TEST_F(ReloadTest, StaffAcceptTheHeldBackProgramOnTheOverlay) {
+    start_with(program_full);
+    EXPECT_FALSE(reloader->accept_held_back(100ms, t0).has_value());  // nothing held back
+    land(fs, program_lost);
+    settle(*reloader, 400ms, t0 + 1s);
+    ASSERT_FALSE(live().held_back_sha256.empty());
+    auto accepted = reloader->accept_held_back(500ms, t0 + 2s);
+    ASSERT_TRUE(accepted.has_value()) << to_string(accepted.error().front());
+    EXPECT_THAT(titles(live()), ElementsAre("Keynote"));
+    EXPECT_EQ(live().last_error(), std::nullopt);
+    EXPECT_EQ(logged.back(), "/etc/kiosk/program.txt: staff accepted the held-back version");
+}
 
-    TEST_F(ReloadTest, StartUpOntoACutShortProgramShowsItsLastGoodCopy) {
-        fs.write("/etc/kiosk/kiosk.toml", good_config);
-        fs.write("/etc/kiosk/program.txt", program_lost);
-        fs.write(lg + "/program.txt", program_full);
-        start();
-        EXPECT_EQ(titles(live()).size(), 5u);
-        EXPECT_EQ(live().program_file.origin, FileOrigin::last_good);
-        EXPECT_EQ(live().held_back_sha256, sha256_hex(program_lost));
-        EXPECT_THAT(
-            live().last_error().value_or(""),
-            HasSubstr("/etc/kiosk/program.txt: held back, it looks cut short: it has 1 of "
-                      "the 4 sessions the last good program has on 2022-08-29, as if most of "
-                      "it were lost on the way; showing the last good program, saved in " +
-                      lg + "/program.txt. To show it anyway: "));
-        EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_full);
-    }
+TEST_F(ReloadTest, StartUpOntoACutShortProgramShowsItsLastGoodCopy) {
+    fs.write("/etc/kiosk/kiosk.toml", good_config);
+    fs.write("/etc/kiosk/program.txt", program_lost);
+    fs.write(lg + "/program.txt", program_full);
+    start();
+    EXPECT_EQ(titles(live()).size(), 5u);
+    EXPECT_EQ(live().program_file.origin, FileOrigin::last_good);
+    EXPECT_EQ(live().held_back_sha256, sha256_hex(program_lost));
+    EXPECT_THAT(live().last_error().value_or(""),
+                HasSubstr("/etc/kiosk/program.txt: held back, it looks cut short: it has 1 of "
+                          "the 4 sessions the last good program has on 2022-08-29, as if most of "
+                          "it were lost on the way; showing the last good program, saved in " +
+                          lg + "/program.txt. To show it anyway: "));
+    EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_full);
+}
 
-    TEST_F(ReloadTest, AConfigNamingAnotherProgramIsNotComparedWithTheOldOne) {
-        start_with(program_full);
-        fs.write("/etc/kiosk/small.txt", program_lost);
-        fs.write("/etc/kiosk/kiosk.toml", good_config.substr(0, good_config.find("program =")) +
-                                              "program = \"small.txt\"\n");
-        reloader->tick(10ms, t0);
-        EXPECT_TRUE(reloader->tick(310ms, t0));
-        EXPECT_THAT(titles(live()), ElementsAre("Keynote"));
-        EXPECT_EQ(live().last_error(), std::nullopt);
-    }
+TEST_F(ReloadTest, AConfigNamingAnotherProgramIsNotComparedWithTheOldOne) {
+    start_with(program_full);
+    fs.write("/etc/kiosk/small.txt", program_lost);
+    fs.write("/etc/kiosk/kiosk.toml",
+             good_config.substr(0, good_config.find("program =")) + "program = \"small.txt\"\n");
+    reloader->tick(10ms, t0);
+    EXPECT_TRUE(reloader->tick(310ms, t0));
+    EXPECT_THAT(titles(live()), ElementsAre("Keynote"));
+    EXPECT_EQ(live().last_error(), std::nullopt);
+}
 
-    // --- Copies per config ----------------------------------------------------------------------
+// --- Copies per config ----------------------------------------------------------------------
 
-    TEST_F(ReloadTest, TwoConfigsSharingAStateDirNeverStartOnEachOthersCopies) {
-        start_with(program_a);
-        // Another checkout, with its own config and a program that is not there.
-        fs.write("/home/b/kiosk.toml", good_config);
-        ReloadOptions other;
-        other.config_path = "/home/b/kiosk.toml";
-        start(other);
-        EXPECT_EQ(live().program, nullptr);
-        EXPECT_EQ(live().program_file.error,
-                  "/home/b/program.txt: cannot read: no such file; no last good program either: no "
-                  "program loaded");
-        EXPECT_NE(StateDir("/var/lib/kiosk", "/home/b/kiosk.toml").last_good(), lg);
-        EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_a);
-    }
+TEST_F(ReloadTest, TwoConfigsSharingAStateDirNeverStartOnEachOthersCopies) {
+    start_with(program_a);
+    // Another checkout, with its own config and a program that is not there.
+    fs.write("/home/b/kiosk.toml", good_config);
+    ReloadOptions other;
+    other.config_path = "/home/b/kiosk.toml";
+    start(other);
+    EXPECT_EQ(live().program, nullptr);
+    EXPECT_EQ(live().program_file.error,
+              "/home/b/program.txt: cannot read: no such file; no last good program either: no "
+              "program loaded");
+    EXPECT_NE(StateDir("/var/lib/kiosk", "/home/b/kiosk.toml").last_good(), lg);
+    EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_a);
+}
 
-    // --- Rooms the program does not know --------------------------------------------------------
+// --- Rooms the program does not know --------------------------------------------------------
 
-    TEST_F(ReloadTest, AConfigNamingAnUnknownRoomKeepsTheRoomShownAndSaysWhy) {
-        start_with(program_b);
-        EXPECT_EQ(live().kept_room, std::nullopt);
-        fs.write("/etc/kiosk/kiosk.toml",
-                 "[venue]\ntimezone = \"America/Los_Angeles\"\n[screen]\nroom = \"Exhibit Hal A\"\n"
-                 "[data]\nprogram = \"program.txt\"\n");
-        reloader->tick(10ms, t0);
-        EXPECT_TRUE(reloader->tick(310ms, t0 + 1s));
-        EXPECT_EQ(live().config.screen.room, "Exhibit Hal A");
-        EXPECT_EQ(live().kept_room, "Exhibit Hall A");
-        EXPECT_EQ(live().last_error(),
-                  "/etc/kiosk/kiosk.toml:4: no room 'Exhibit Hal A' in /etc/kiosk/program.txt; did "
-                  "you mean 'Exhibit Hall A'?; still showing 'Exhibit Hall A'");
-        // Fixed: the error goes.
-        fs.write("/etc/kiosk/kiosk.toml", good_config);
-        reloader->tick(1000ms, t0);
-        EXPECT_TRUE(reloader->tick(1310ms, t0 + 2s));
-        EXPECT_EQ(live().kept_room, std::nullopt);
-        EXPECT_EQ(live().last_error(), std::nullopt);
-    }
+TEST_F(ReloadTest, AConfigNamingAnUnknownRoomKeepsTheRoomShownAndSaysWhy) {
+    start_with(program_b);
+    EXPECT_EQ(live().kept_room, std::nullopt);
+    fs.write("/etc/kiosk/kiosk.toml",
+             "[venue]\ntimezone = \"America/Los_Angeles\"\n[screen]\nroom = \"Exhibit Hal A\"\n"
+             "[data]\nprogram = \"program.txt\"\n");
+    reloader->tick(10ms, t0);
+    EXPECT_TRUE(reloader->tick(310ms, t0 + 1s));
+    EXPECT_EQ(live().config.screen.room, "Exhibit Hal A");
+    EXPECT_EQ(live().kept_room, "Exhibit Hall A");
+    EXPECT_EQ(live().last_error(),
+              "/etc/kiosk/kiosk.toml:4: no room 'Exhibit Hal A' in /etc/kiosk/program.txt; did "
+              "you mean 'Exhibit Hall A'?; still showing 'Exhibit Hall A'");
+    // Fixed: the error goes.
+    fs.write("/etc/kiosk/kiosk.toml", good_config);
+    reloader->tick(1000ms, t0);
+    EXPECT_TRUE(reloader->tick(1310ms, t0 + 2s));
+    EXPECT_EQ(live().kept_room, std::nullopt);
+    EXPECT_EQ(live().last_error(), std::nullopt);
+}
 
-    TEST_F(ReloadTest, AnUnknownRoomAtStartUpHasNothingToShowForIt) {
-        fs.write("/etc/kiosk/kiosk.toml", "[screen]\nroom = \"Attic\"\n");
-        fs.write("/etc/kiosk/program.txt", program_b);
-        start();
-        EXPECT_EQ(live().kept_room, std::nullopt);
-        EXPECT_EQ(
-            live().last_error(),
-            "/etc/kiosk/kiosk.toml:2: no room 'Attic' in /etc/kiosk/program.txt; its rooms are: "
-            "Exhibit Hall A, Room 2; nothing to show for it");
-        ReloadOptions by_hand;
-        by_hand.room = "Room 3";
-        start(by_hand);
-        EXPECT_EQ(live().last_error(),
-                  "--room: no room 'Room 3' in /etc/kiosk/program.txt; did you mean 'Room 2'?; "
-                  "nothing to show for it");
-    }
+TEST_F(ReloadTest, AnUnknownRoomAtStartUpHasNothingToShowForIt) {
+    fs.write("/etc/kiosk/kiosk.toml", "[screen]\nroom = \"Attic\"\n");
+    fs.write("/etc/kiosk/program.txt", program_b);
+    start();
+    EXPECT_EQ(live().kept_room, std::nullopt);
+    EXPECT_EQ(live().last_error(),
+              "/etc/kiosk/kiosk.toml:2: no room 'Attic' in /etc/kiosk/program.txt; its rooms are: "
+              "Exhibit Hall A, Room 2; nothing to show for it");
+    ReloadOptions by_hand;
+    by_hand.room = "Room 3";
+    start(by_hand);
+    EXPECT_EQ(live().last_error(),
+              "--room: no room 'Room 3' in /etc/kiosk/program.txt; did you mean 'Room 2'?; "
+              "nothing to show for it");
+}
 
-    TEST_F(ReloadTest, AnAnnouncementChangedOnDiskIsNotOverwrittenUnseen) {
-        fs.write("/etc/kiosk/kiosk.toml", good_config + "[announcement]\ntext = \"Lunch\"\n");
-        fs.write("/etc/kiosk/program.txt", program_a);
-        start();
-        // A push lands on disk; staff had "Lunch" in front of them.
-        fs.write("/etc/kiosk/kiosk.toml",
-                 good_config + "[announcement]\ntext = \"Keynote moved\"\n");
-        auto refused = reloader->set_config({{"announcement.text", "Lunch in Hall B"}}, 100ms, t0,
-                                            {{"announcement.text", "Lunch"}});
-        ASSERT_FALSE(refused.has_value());
-        EXPECT_EQ(to_string(refused.error().front()),
-                  "/etc/kiosk/kiosk.toml:8: announcement.text was changed in the file meanwhile (a "
-                  "push, or another staff member): nothing saved; look at it and choose again");
-        EXPECT_THAT(fs.bytes("/etc/kiosk/kiosk.toml"), HasSubstr("Keynote moved"));
-        ASSERT_TRUE(reloader
-                        ->set_config({{"announcement.text", "Lunch in Hall B"}}, 200ms, t0,
-                                     {{"announcement.text", "Keynote moved"}})
-                        .has_value());
-        EXPECT_EQ(live().config.announcement.text, "Lunch in Hall B");
-    }
+TEST_F(ReloadTest, AnAnnouncementChangedOnDiskIsNotOverwrittenUnseen) {
+    fs.write("/etc/kiosk/kiosk.toml", good_config + "[announcement]\ntext = \"Lunch\"\n");
+    fs.write("/etc/kiosk/program.txt", program_a);
+    start();
+    // A push lands on disk; staff had "Lunch" in front of them.
+    fs.write("/etc/kiosk/kiosk.toml", good_config + "[announcement]\ntext = \"Keynote moved\"\n");
+    auto refused = reloader->set_config({{"announcement.text", "Lunch in Hall B"}}, 100ms, t0,
+                                        {{"announcement.text", "Lunch"}});
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(to_string(refused.error().front()),
+              "/etc/kiosk/kiosk.toml:8: announcement.text was changed in the file meanwhile (a "
+              "push, or another staff member): nothing saved; look at it and choose again");
+    EXPECT_THAT(fs.bytes("/etc/kiosk/kiosk.toml"), HasSubstr("Keynote moved"));
+    ASSERT_TRUE(reloader
+                    ->set_config({{"announcement.text", "Lunch in Hall B"}}, 200ms, t0,
+                                 {{"announcement.text", "Keynote moved"}})
+                    .has_value());
+    EXPECT_EQ(live().config.announcement.text, "Lunch in Hall B");
+}
 
 }  // namespace
 }  // namespace kiosk
