@@ -106,6 +106,11 @@ void ScreenLoop::rebuild(Instant at, Millis now_ms) {
         service_.status(who + "no program to show: " + to_string(b.error().front()));
     }
     DeckInput in{board_ ? &*board_ : nullptr, setup_.room, at, setup_.announcement};
+    std::optional<Overview> overview;
+    if (board_ && setup_.overviews) {
+        overview = setup_.overviews(at);
+        in.overview = &*overview;
+    }
     deck_ = build_deck(in, size_, setup_.theme, setup_.deck, measure_);
     if (first_deck_) previous_ = deck_;  // the rotation starts at the first slide anyway
     first_deck_ = false;
@@ -135,7 +140,9 @@ void ScreenLoop::draw(const RotationView& view, Instant at_tick) {
     if (!dirty_ && view == last_view_) return;
     const Slide* slide = view.slide < deck_.slides.size() ? &deck_.slides[view.slide] : nullptr;
     // The lit dot moves with the slide that is fading in, not a frame later.
-    ChromeInput chrome_in{board_ ? board_->room : setup_.room,
+    ChromeInput chrome_in{!setup_.title.empty() ? setup_.title
+                          : board_              ? board_->room
+                                                : setup_.room,
                           board_ ? board_->timezone : setup_.timezone,
                           at_tick,
                           view.slide,

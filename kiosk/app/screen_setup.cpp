@@ -100,6 +100,17 @@ ScreenSetup screen_setup(const Live& live, const ScreenOverrides& overrides) {
         s.notice = "No " + e.substr(3, e.find(" entry") - 3) + " entry in the config";
     }
     s.timezone = live.schedule ? live.schedule->timezone() : c.venue.timezone;
+    if (c.screen.mode == ScreenMode::overview) {
+        s.title = c.venue.name.empty() ? "All rooms" : c.venue.name;
+        // No room is the screen's own: its board (for the status file) is the first room's, so
+        // a room named in [screen] for room mode cannot make the overview fail.
+        if (live.schedule) {
+            auto rooms = live.schedule->rooms();
+            s.room = rooms.empty() ? s.title : rooms.front();
+            auto schedule = live.schedule;
+            s.overviews = [schedule](Instant at) { return make_overview(*schedule, at); };
+        }
+    }
     if (live.schedule) {
         auto schedule = live.schedule;
         std::string room = s.room;

@@ -15,6 +15,7 @@
 #include "kiosk/app/reload.h"
 #include "kiosk/core/board.h"
 #include "kiosk/core/config.h"
+#include "kiosk/core/overview.h"
 #include "kiosk/render/window.h"
 #include "kiosk/slides/deck.h"
 #include "kiosk/slides/rotation.h"
@@ -25,6 +26,9 @@ namespace kiosk {
 // The board for an instant; an error when there is no usable program (the screen then shows
 // the "no program loaded" slide and says why on stderr once).
 using BoardSource = std::function<Result<Board>(Instant)>;
+
+// Every room's now and next for an instant, on an overview screen.
+using OverviewSource = std::function<Overview(Instant)>;
 
 // What the command line decides about the screen itself (the room and program are applied to
 // the config before the pipeline runs).
@@ -40,15 +44,20 @@ Result<ScreenOverrides> screen_overrides(const Invocation& inv);
 // Everything the screen needs; defaults in one place (the config's).
 struct ScreenSetup {
     Config config;
-    std::string room;          // the config's screen.room (while the program does not know
-                               // it: the room shown before, Live::kept_room), else the
-                               // program's first room
-    std::string timezone;      // the venue's as resolved: the program's own, else the config's
-    BoardSource boards;        // never empty
-    Theme theme;               // [theme]
-    DeckOptions deck;          // [slides], [clock]
-    RotationOptions rotation;  // [slides] dwell
-    WindowOptions window;      // [screen], and --windowed
+    std::string room;      // the config's screen.room (while the program does not know it: the
+                           // room shown before, Live::kept_room), else the program's first room
+    std::string timezone;  // the venue's as resolved: the program's own, else the config's
+    BoardSource boards;    // never empty
+    // [screen] mode = "overview" with a program loaded: the deck is the overview; empty: the
+    // room's own slides (or, with no program, the status slide).
+    OverviewSource overviews;
+    // What the header names: empty for the board's room; the venue's name (or "All rooms") on
+    // an overview screen, where no one room is the screen's own.
+    std::string title;
+    Theme theme;                               // [theme]
+    DeckOptions deck;                          // [slides], [clock]
+    RotationOptions rotation;                  // [slides] dwell
+    WindowOptions window;                      // [screen], and --windowed
     std::optional<Announcement> announcement;  // [announcement]
     std::vector<std::string> font_dirs;        // where the Inter fonts may be
     std::string screenshot;                    // --screenshot

@@ -27,6 +27,11 @@ enum class RendererKind {
     gpu,       // SDL's accelerated renderer, for boxes with a real GPU
 };
 
+enum class ScreenMode {
+    room,      // one room's sessions, the others as "around the venue" (the default)
+    overview,  // every room's now and next on one screen, for an entrance or a lobby
+};
+
 enum class ClockFormat {
     h24,  // 09:10, 16:45
     h12,  // 9:10 a.m., 4:45 p.m.
@@ -43,7 +48,8 @@ struct VenueConfig {
 struct ScreenConfig {
     std::string room;  // [screen] room: the room this screen shows as its own; empty: the
                        // program's first room (a warning in check-config)
-    int display = 0;   // [screen] display: SDL display index, 0 is the first
+    ScreenMode mode = ScreenMode::room;  // [screen] mode: "room" or "overview"
+    int display = 0;                     // [screen] display: SDL display index, 0 is the first
     int rotation = 0;  // [screen] rotation: 0, 90, 180 or 270 degrees clockwise, for a screen
                        // mounted on its side
     RendererKind renderer = RendererKind::software;  // [screen] renderer

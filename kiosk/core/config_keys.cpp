@@ -360,6 +360,8 @@ const std::vector<KeyDef>& key_table() {
         unassigned_key(),
 
         string_key("screen.room", "string", [](auto& c) -> auto& { return c.screen.room; }, nullptr),
+        choice_key<ScreenMode>("screen.mode", [](auto& c) -> auto& { return c.screen.mode; },
+                               {{"room", ScreenMode::room}, {"overview", ScreenMode::overview}}),
         int_key("screen.display", [](auto& c) -> auto& { return c.screen.display; }, between(0, 15),
                 "a display index from 0 to 15"),
         int_key("screen.rotation", [](auto& c) -> auto& { return c.screen.rotation; },

@@ -1,4 +1,4 @@
-// Venue days and talk times for the scheduler (see schedule_parts.h).
+// Venue days, talk times and where a room stands at an instant (see schedule_parts.h).
 #include "kiosk/core/schedule_parts.h"
 
 #include <algorithm>
@@ -116,6 +116,58 @@ void place_talks(std::vector<ScheduledTalk>& talks, Instant start, Instant end,
 
 ScheduledTalk schedule_talk(const Talk& t) {
     return {t.label, t.label_derived, t.abstract, t.room, t.speakers, t.start, t.end, false, false};
+}
+
+// [SECTION] where a room stands at an instant (make_board, make_overview) -----------------
+
+// A session on at `at`, with the talk probably on stage: the last one to have started (the first
+// before any has), so exactly one is on stage while a session with talks is on.
+BoardSession on_at(const Shared<ScheduledSession>& s, Instant at) {
+    BoardSession b{s, std::nullopt, std::nullopt};
+    const auto& talks = s->talks;
+    if (talks.empty()) return b;
+    std::size_t k = 0;
+    for (std::size_t t = 0; t < talks.size(); ++t) {
+        if (talks[t].start && *talks[t].start <= at) k = t;
+    }
+    b.on_stage = k;
+    if (k + 1 < talks.size()) b.next_talk = k + 1;
+    return b;
+}
+
+BoardSession listed(const Shared<ScheduledSession>& s) { return {s, std::nullopt, std::nullopt}; }
+
+RoomAt room_at(const Schedule::Room& r, const std::vector<int>& day_of, DayPos pos, Instant at) {
+    RoomAt ra;
+    ra.upcoming = static_cast<std::size_t>(std::upper_bound(r.starts.begin(), r.starts.end(), at) -
+                                           r.starts.begin());
+    ra.end_of_day = ra.upcoming;
+    if (pos.inside) {
+        while (ra.end_of_day < r.timed.size() && day_of[r.timed[ra.end_of_day]] == pos.day) {
+            ++ra.end_of_day;
+        }
+    }
+    return ra;
+}
+
+// This room's sessions containing `at`, in start order. The running maximum of ends stops the
+// walk back at the first point where nothing earlier can still be on.
+void add_now(const Schedule::Room& r, const std::vector<Shared<ScheduledSession>>& sessions,
+             std::size_t upcoming, Instant at, std::vector<BoardSession>& out) {
+    const std::size_t first = out.size();
+    for (std::size_t j = upcoming; j-- > 0;) {
+        if (r.latest_end[j] <= at) break;
+        const auto& s = sessions[r.timed[j]];
+        if (*s->end > at) out.push_back(on_at(s, at));
+    }
+    std::reverse(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+}
+
+// The sessions of [from, to) in Room::timed that start together with the first.
+std::size_t next_group_end(const Schedule::Room& r, std::size_t from, std::size_t to) {
+    std::size_t k = from;
+    while (k < to && r.starts[k] == r.starts[from]) ++k;
+    return k;
 }
 
 }  // namespace kiosk::schedule_parts

@@ -1,5 +1,6 @@
 // The scheduler's building blocks (see scheduler.h for the policies): venue-local days and
-// their boundaries, and the times of the talks inside a session. Internal to the scheduler.
+// their boundaries, the times of the talks inside a session, and where a room stands at an
+// instant. Internal to the scheduler and the overview (overview.h).
 #pragma once
 
 #include <chrono>
@@ -54,5 +55,28 @@ void place_talks(std::vector<ScheduledTalk>& talks, Instant start, Instant end,
 
 // A talk as boards show it, before place_talks gives it its times.
 ScheduledTalk schedule_talk(const Talk& t);
+
+// A session on at `at`, with the talk probably on stage: the last one to have started (the first
+// before any has), so exactly one is on stage while a session with talks is on.
+BoardSession on_at(const Shared<ScheduledSession>& s, Instant at);
+
+// A session listed on a board, with no talk on stage.
+BoardSession listed(const Shared<ScheduledSession>& s);
+
+// Where one room stands at `at`: what is on, and the range of its timed sessions still to come
+// on day `day` ([upcoming, end_of_day) in Room::timed).
+struct RoomAt {
+    std::size_t upcoming = 0;
+    std::size_t end_of_day = 0;
+};
+
+RoomAt room_at(const Schedule::Room& r, const std::vector<int>& day_of, DayPos pos, Instant at);
+
+// This room's sessions containing `at`, in start order, appended to `out`.
+void add_now(const Schedule::Room& r, const std::vector<Shared<ScheduledSession>>& sessions,
+             std::size_t upcoming, Instant at, std::vector<BoardSession>& out);
+
+// The end of the sessions of [from, to) in Room::timed that start together with the first.
+std::size_t next_group_end(const Schedule::Room& r, std::size_t from, std::size_t to);
 
 }  // namespace kiosk::schedule_parts

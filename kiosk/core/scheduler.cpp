@@ -13,13 +13,18 @@
 
 namespace kiosk {
 
+using schedule_parts::add_now;
 using schedule_parts::day_begin;
 using schedule_parts::DayPos;
 using schedule_parts::DaySpan;
+using schedule_parts::listed;
 using schedule_parts::local_day;
 using schedule_parts::locate;
 using schedule_parts::make_days;
+using schedule_parts::next_group_end;
 using schedule_parts::place_talks;
+using schedule_parts::room_at;
+using schedule_parts::RoomAt;
 using schedule_parts::schedule_talk;
 
 std::vector<std::string> Schedule::rooms() const {
@@ -108,6 +113,7 @@ struct Pending {
 // Rooms by folded name; the first spelling met is the one every screen shows.
 struct RoomIndex {
     std::map<std::string, Schedule::Room> rooms;
+    std::vector<std::string> order;  // keys, as first met
 
     Schedule::Room& named(const std::string& name) {
         auto key = fold_name(name);
@@ -115,6 +121,7 @@ struct RoomIndex {
         if (added) {
             it->second.name = tidy_name(name);
             it->second.key = key;
+            order.push_back(key);
         }
         return it->second;
     }
@@ -343,69 +350,17 @@ Result<Schedule> make_schedule(const Program& program, const ScheduleSettings& s
     }
     out.rooms_.reserve(rooms.rooms.size());
     for (auto& [key, r] : rooms.rooms) out.rooms_.push_back(std::move(r));
+    for (const auto& key : rooms.order) {
+        auto at =
+            static_cast<std::size_t>(std::distance(rooms.rooms.begin(), rooms.rooms.find(key)));
+        out.room_order_.push_back(at);
+    }
     return out;
 }
 
 // [SECTION] make_board ------------------------------------------------------------------------
 
 namespace {
-
-// A session on at `at`, with the talk probably on stage: the last one to have started (the first
-// before any has), so exactly one is on stage while a session with talks is on.
-BoardSession on_at(const Shared<ScheduledSession>& s, Instant at) {
-    BoardSession b{s, std::nullopt, std::nullopt};
-    const auto& talks = s->talks;
-    if (talks.empty()) return b;
-    std::size_t k = 0;
-    for (std::size_t t = 0; t < talks.size(); ++t) {
-        if (talks[t].start && *talks[t].start <= at) k = t;
-    }
-    b.on_stage = k;
-    if (k + 1 < talks.size()) b.next_talk = k + 1;
-    return b;
-}
-
-BoardSession listed(const Shared<ScheduledSession>& s) { return {s, std::nullopt, std::nullopt}; }
-
-// Where one room stands at `at`: what is on, and the range of its timed sessions still to come
-// on day `day` ([upcoming, end_of_day) in Room::timed).
-struct RoomAt {
-    std::size_t upcoming = 0;
-    std::size_t end_of_day = 0;
-};
-
-RoomAt room_at(const Schedule::Room& r, const std::vector<int>& day_of, DayPos pos, Instant at) {
-    RoomAt ra;
-    ra.upcoming = static_cast<std::size_t>(std::upper_bound(r.starts.begin(), r.starts.end(), at) -
-                                           r.starts.begin());
-    ra.end_of_day = ra.upcoming;
-    if (pos.inside) {
-        while (ra.end_of_day < r.timed.size() && day_of[r.timed[ra.end_of_day]] == pos.day) {
-            ++ra.end_of_day;
-        }
-    }
-    return ra;
-}
-
-// This room's sessions containing `at`, in start order. The running maximum of ends stops the
-// walk back at the first point where nothing earlier can still be on.
-void add_now(const Schedule::Room& r, const std::vector<Shared<ScheduledSession>>& sessions,
-             std::size_t upcoming, Instant at, std::vector<BoardSession>& out) {
-    const std::size_t first = out.size();
-    for (std::size_t j = upcoming; j-- > 0;) {
-        if (r.latest_end[j] <= at) break;
-        const auto& s = sessions[r.timed[j]];
-        if (*s->end > at) out.push_back(on_at(s, at));
-    }
-    std::reverse(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
-}
-
-// The sessions of [from, to) in Room::timed that start together with the first.
-std::size_t next_group_end(const Schedule::Room& r, std::size_t from, std::size_t to) {
-    std::size_t k = from;
-    while (k < to && r.starts[k] == r.starts[from]) ++k;
-    return k;
-}
 
 std::string room_list(const Schedule& schedule) {
     std::string out;

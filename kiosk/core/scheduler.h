@@ -35,6 +35,8 @@
 
 namespace kiosk {
 
+struct Overview;
+
 struct KindDuration {
     std::string kind;  // as programs name it; matched ignoring case and spacing
     std::chrono::minutes length;
@@ -107,6 +109,7 @@ class Schedule {
   private:
     friend Result<Schedule> make_schedule(const Program&, const ScheduleSettings&);
     friend Result<Board> make_board(const Schedule&, std::string_view, Instant);
+    friend Overview make_overview(const Schedule&, Instant);
 
     std::string timezone_;
     const date::time_zone* zone_ = nullptr;
@@ -115,7 +118,10 @@ class Schedule {
     std::vector<int> day_of_;  // per session: index into days_; -1 when the program has no days
     std::vector<Day> days_;    // in time order, never overlapping
     std::vector<Room> rooms_;  // sorted by key
-    Room venue_wide_;          // sessions with no room and no mapping
+    // Indexes into rooms_ in the program's order: as first named by a session (hidden ones too),
+    // then the rooms only the settings' mapping names. The overview lists rooms this way.
+    std::vector<std::size_t> room_order_;
+    Room venue_wide_;  // sessions with no room and no mapping
     Diagnostics warnings_;
 };
 

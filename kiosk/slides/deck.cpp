@@ -91,6 +91,10 @@ Deck build_deck(const DeckInput& input, Size screen, const Theme& theme, const D
         input.board && input.board->zone != nullptr
             ? input.board->zone
             : deck_parts::zone_or_utc(input.board ? input.board->timezone : "");
+    if (input.overview != nullptr) {
+        zone = input.overview->zone != nullptr ? input.overview->zone
+                                               : deck_parts::zone_or_utc(input.overview->timezone);
+    }
     Context c{
         input.board, deck_parts::lists_of(input.board, *zone), zone, input.at, g, theme, options,
         measure};
@@ -100,6 +104,17 @@ Deck build_deck(const DeckInput& input, Size screen, const Theme& theme, const D
         slides.add(SlideKind::announcement, "announcement", [&](Slide& s) {
             return deck_parts::announcement_slide(s, c, *input.announcement);
         });
+    }
+    if (input.overview != nullptr) {
+        for (auto& page : deck_parts::overview_slides(c, *input.overview)) {
+            slides.add(SlideKind::overview, page.name, [&](Slide& s) {
+                s.fills = std::move(page.fills);
+                s.texts = std::move(page.texts);
+                s.problems = std::move(page.problems);
+                return true;
+            });
+        }
+        return deck;
     }
     if (input.board == nullptr) {
         slides.add(SlideKind::status, "status",

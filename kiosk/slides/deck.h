@@ -14,6 +14,7 @@
 #include <date/tz.h>
 
 #include "kiosk/core/board.h"
+#include "kiosk/core/overview.h"
 #include "kiosk/slides/measure.h"
 #include "kiosk/slides/slide.h"
 #include "kiosk/slides/theme.h"
@@ -70,6 +71,9 @@ struct DeckInput {
     std::string room;              // shown when there is no board
     Instant at;  // the instant the slides describe (the board's, when there is one)
     std::optional<Announcement> announcement;
+    // Set on an overview screen (an entrance): the deck is every room's now and next, paged, in
+    // place of one room's slides; `board` is then not read.
+    const Overview* overview = nullptr;
 };
 
 Deck build_deck(const DeckInput& input, Size screen, const Theme& theme, const DeckOptions& options,

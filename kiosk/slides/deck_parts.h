@@ -80,7 +80,8 @@ std::string session_relative(const Context& c, const ScheduledSession& s);
 // "ORAL", or "EVENT" for a session of no stated kind.
 std::string kind_label(const ScheduledSession& s);
 
-// ---- the slides (slide_now.cpp, slide_talk.cpp, slide_lists.cpp, slide_status.cpp) ----------
+// ---- the slides (slide_now.cpp, slide_talk.cpp, slide_lists.cpp, slide_status.cpp,
+// slide_overview.cpp) ---------------------------------------------------------------------------
 
 // "Now in ‹room›": the session on now (or, between sessions, the next one here), the talk
 // probably on stage, and what follows.
@@ -105,5 +106,9 @@ bool status_slide(Slide& slide, const Context& c, const std::string& room);
 
 // A staff message, until its end; false when it is blank or over.
 bool announcement_slide(Slide& slide, const Context& c, const Announcement& a);
+
+// The overview (slide_overview.cpp): one row per room, as many pages as the rows need, named
+// "overview-1", "overview-2", ….
+std::vector<Slide> overview_slides(const Context& c, const Overview& o);
 
 }  // namespace kiosk::deck_parts

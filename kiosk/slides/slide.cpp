@@ -30,6 +30,8 @@ const char* to_string(SlideKind k) {
             return "status";
         case SlideKind::announcement:
             return "announcement";
+        case SlideKind::overview:
+            return "overview";
         case SlideKind::chrome:
             return "chrome";
     }

@@ -60,6 +60,7 @@ enum class SlideKind {
     tomorrow,      // the first sessions of the next program day
     status,        // before/after the conference, between days, no program loaded
     announcement,  // a staff message that interrupts the rotation
+    overview,      // every room's now and next (an entrance screen); one page of rows each
     chrome,        // not a slide: the header band and rotation indicator on every slide
 };
 

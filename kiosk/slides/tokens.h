@@ -138,4 +138,21 @@ inline constexpr double headline_body_gap = 0.035;  // between the headline and 
 inline constexpr int headline_body_lines = 4;
 inline constexpr double announcement_below_chip = 0.035;  // below the "ANNOUNCEMENT" chip
 
+// ---- the overview: one row per room, on an entrance screen -------------------------------------
+
+// Three columns (room, now, next) when the content is at least this wide; a narrower (portrait)
+// screen stacks them in each row.
+inline constexpr double overview_columns_min_width = 1.3;
+inline constexpr double overview_room_column = 0.22;  // of the content's width, as in the mockup
+inline constexpr double overview_next_column = 0.34;  // of the content's width
+inline constexpr double overview_column_gap = 0.03;   // between the columns
+inline constexpr double overview_row_pad = 0.016;     // above and below the rule between rows
+inline constexpr double overview_rule = 0.0015;       // the rule's thickness
+inline constexpr int overview_rule_min_px = 1;
+inline constexpr double overview_line_gap = 0.006;  // between a title and the line under it
+inline constexpr double overview_stack_gap = 0.01;  // between the stacked parts (portrait)
+inline constexpr int overview_room_lines = 2;       // "Mission City / Ballroom"
+inline constexpr int overview_title_lines = 2;      // what is on, the chip on its first line
+inline constexpr int overview_next_lines = 2;       // the next title
+
 }  // namespace kiosk::tokens

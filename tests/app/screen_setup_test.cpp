@@ -110,6 +110,28 @@ TEST(ScreenSetup, ARoomTheProgramDoesNotKnowKeepsTheRoomShownBefore) {
     EXPECT_EQ(screen_setup(live, {}).room, "Room 1");
 }
 
+TEST(ScreenSetup, RoomModeHasNoOverviewAndTheHeaderNamesTheBoardsRoom) {
+    auto s = screen_setup(live_with("Room 2", {"Room 1", "Room 2"}), {});
+    EXPECT_FALSE(static_cast<bool>(s.overviews));
+    EXPECT_EQ(s.title, "");
+}
+
+TEST(ScreenSetup, OverviewModeShowsEveryRoomUnderTheVenuesName) {
+    auto live = live_with("No Such Room", {"Room 2", "Room 1"});
+    live.config.screen.mode = ScreenMode::overview;
+    auto s = screen_setup(live, {});
+    EXPECT_EQ(s.title, "All rooms");
+    ASSERT_TRUE(static_cast<bool>(s.overviews));
+    auto o = s.overviews(t0 + 1min);
+    ASSERT_EQ(o.rooms.size(), 2u);
+    EXPECT_EQ(o.rooms[0].room, "Room 2");  // the program's order
+    // A room left over from room mode does not make the screen fail.
+    EXPECT_TRUE(s.boards(t0).has_value());
+    live.config.venue.name = "Santa Clara Convention Center";
+    EXPECT_EQ(screen_setup(live, {}).title, "Santa Clara Convention Center");
+    EXPECT_EQ(parse("[screen]\nmode = \"overview\"\n").screen.mode, ScreenMode::overview);
+}
+
 TEST(ScreenSetup, NoProgramGivesTheReasonAndTheAnnouncementStillShows) {
     Live live;
     live.program_file.error = "program.txt: cannot read: no such file; no program loaded";

@@ -17,6 +17,7 @@
 #include "kiosk/render/fonts.h"
 #include "kiosk/slides/deck.h"
 
+#include "tests/support/overview_program.h"
 #include "tests/support/sample_boards.h"
 #include "tests/support/script_boards.h"
 
@@ -74,6 +75,12 @@ Board evening = [] {
 
 DeckInput input_for(const Board& b) { return {&b, b.room, b.at, {}}; }
 
+// The entrance screen of the mockup's venue, as the header names it.
+Overview overview = testing::overview_at(testing::overview_program(), "09:10");
+DeckInput overview_input() {
+    return {nullptr, "Santa Clara Convention Center", overview.at, {}, &overview};
+}
+
 // Now slides of sessions in other scripts.
 Board chinese = testing::script_board(testing::chinese());
 Board arabic = testing::script_board(testing::arabic());
@@ -108,6 +115,7 @@ const std::vector<Case>& cases() {
                  at("13:00")};
              return in;
          }},
+        {"overview", "overview-1", [] { return overview_input(); }},
         {"script-chinese", "now", [] { return input_for(chinese); }, true},
         {"script-arabic", "now", [] { return input_for(arabic); }, true},
         {"script-hindi", "now", [] { return input_for(hindi); }, true},
