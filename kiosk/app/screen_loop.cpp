@@ -14,6 +14,13 @@ namespace kiosk {
 
 namespace {
 
+// What the header names: the venue on an overview screen, else the board's room (its canonical
+// spelling), else the configured one.
+std::string shown_name(const ScreenSetup& setup, const std::optional<Board>& board) {
+    if (!setup.title.empty()) return setup.title;
+    return board ? board->room : setup.room;
+}
+
 using steady = std::chrono::steady_clock;
 using std::chrono::duration_cast;
 using std::chrono::milliseconds;
@@ -140,9 +147,7 @@ void ScreenLoop::draw(const RotationView& view, Instant at_tick) {
     if (!dirty_ && view == last_view_) return;
     const Slide* slide = view.slide < deck_.slides.size() ? &deck_.slides[view.slide] : nullptr;
     // The lit dot moves with the slide that is fading in, not a frame later.
-    ChromeInput chrome_in{!setup_.title.empty() ? setup_.title
-                          : board_              ? board_->room
-                                                : setup_.room,
+    ChromeInput chrome_in{shown_name(setup_, board_),
                           board_ ? board_->timezone : setup_.timezone,
                           at_tick,
                           view.slide,
@@ -161,8 +166,8 @@ void ScreenLoop::draw(const RotationView& view, Instant at_tick) {
     if (first_frame_) {
         first_frame_ = false;
         service_.ready();
-        io_.err << "kiosk: showing " << (board_ ? board_->room : setup_.room) << " on "
-                << screen_.describe() << "; first frame after " << since_start().count() << " ms\n";
+        io_.err << "kiosk: showing " << shown_name(setup_, board_) << " on " << screen_.describe()
+                << "; first frame after " << since_start().count() << " ms\n";
     }
     if (screenshot_ && !setup_.screenshot.empty()) {
         screenshot_ = false;

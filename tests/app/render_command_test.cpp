@@ -1,6 +1,7 @@
 // `kiosk render` and the checks `kiosk run` makes before it opens a window, run in-process.
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -52,6 +53,18 @@ TEST(RenderCommand, OneKindOfSlideAtAnAbsoluteInstant) {
     EXPECT_EQ(r.rc, 0) << r.err;
     EXPECT_EQ(r.out,
               dir + "/02-talk-2.png\n" + dir + "/03-talk-4.png\n" + dir + "/04-talk-5.png\n");
+}
+
+TEST(RenderCommand, AnOverviewScreenRendersEveryRoomsNowAndNext) {
+    auto dir = out_dir("overview");
+    fs::create_directories(dir);
+    std::string overview_config = dir + "/kiosk.toml";
+    std::ofstream(overview_config) << "[venue]\ntimezone = \"America/Los_Angeles\"\n"
+                                      "[screen]\nmode = \"overview\"\n[data]\nyear = 2022\n";
+    auto r = run({"render", "--config", overview_config, "--data", data, "--at", "2022-08-29T09:10",
+                  "--size", "1080x1920", "--out", dir});
+    EXPECT_EQ(r.rc, 0) << r.err;
+    EXPECT_EQ(r.out, dir + "/01-overview-1.png\n");
 }
 
 TEST(RenderCommand, AnUnknownSlideNamesTheDeck) {
