@@ -14,6 +14,7 @@
 #include <date/tz.h>
 
 #include "kiosk/core/import/text.h"
+#include "kiosk/core/names.h"
 #include "kiosk/core/time.h"
 
 namespace kiosk::schedule {
@@ -84,22 +85,7 @@ namespace {
 class Tidy {
   public:
     // One line: whitespace runs (line breaks included) become one space; trimmed.
-    std::string line(std::string_view in) {
-        std::string s = repaired(in);
-        std::string out;
-        out.reserve(s.size());
-        bool space = false;
-        for (char c : s) {
-            if (is_ascii_space(c)) {
-                space = !out.empty();
-                continue;
-            }
-            if (space) out += ' ';
-            space = false;
-            out += c;
-        }
-        return out;
-    }
+    std::string line(std::string_view in) { return tidy_name(repaired(in)); }
 
     // Paragraphs: line breaks kept (as '\n'), the ends trimmed.
     std::string text(std::string_view in) { return std::string(trim(repaired(in))); }
