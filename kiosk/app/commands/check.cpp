@@ -99,23 +99,24 @@ int run_check(const Invocation& inv, CommandIo io) {
     if (auto* rc = std::get_if<int>(&setup)) return *rc;
     const CommandSetup& s = std::get<CommandSetup>(setup);
     const date::local_days day = today();
-    ProgramLoad load = load_and_report(s.config, day, io);
-    if (!load.prepared.program) return exit_failure;
-    const Program& program = *load.prepared.program;
-    if (rooms_of(program).empty() && !program.sessions.empty()) {
+    ProgramLoad load = load_program_files(RealFileSystem{}, s.config, day);
+    const Program* program = load.prepared.program.get();
+    if (program != nullptr && rooms_of(*program).empty() && !program->sessions.empty()) {
         // Not an error: many day pages name no rooms. Staff should know what every screen shows.
-        io.err << to_string(Diagnostic{load.program_path, 0, Severity::warning,
-                                       "the program names no rooms: every screen shows all of "
-                                       "its sessions as its own"})
-               << "\n";
+        // Said with the other warnings, under the same limit.
+        load.prepared.warnings.push_back({load.program_path, 0, Severity::warning,
+                                          "the program names no rooms: every screen shows all "
+                                          "of its sessions as its own"});
     }
+    io.err << load.report();
+    if (program == nullptr) return exit_failure;
     int replacement = check_replacement(inv, s, load, day, io);
     if (inv.has("--json")) {
-        io.out << program_json(program).dump(2) << "\n";
+        io.out << program_json(*program).dump(2) << "\n";
     } else {
-        bool own_zone = program.timezone != s.config.venue.timezone;
-        print_summary(load.program_path, program, own_zone ? "named in the program" : s.zone_origin,
-                      io.out);
+        bool own_zone = program->timezone != s.config.venue.timezone;
+        print_summary(load.program_path, *program,
+                      own_zone ? "named in the program" : s.zone_origin, io.out);
         if (load.corrections) io.out << "  corrected  " << corrections_line(load) << "\n";
     }
     return load.errors.empty() && replacement == exit_ok ? exit_ok : exit_failure;
