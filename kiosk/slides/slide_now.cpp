@@ -194,7 +194,8 @@ int now_top(Painter& p, const Context& c, const Focus& f) {
         double fraction = std::chrono::duration<double>(c.at - *s.start).count() /
                           std::chrono::duration<double>(end - *s.start).count();
         int h = std::max(tokens::progress_min_px, g.px(tokens::progress_height));
-        Colour bar = c.track_colour(s) ? readable_on(*c.track_colour(s), t.track, 3.0) : f.kind;
+        auto track = c.track_colour(s);
+        Colour bar = track ? readable_on(*track, t.track, 3.0) : f.kind;
         p.progress({g.content.x, y, g.content.w, h}, fraction, bar);
         y += h;
     }
