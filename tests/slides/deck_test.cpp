@@ -5,11 +5,17 @@
 
 #include "tests/support/fake_measurer.h"
 #include "tests/support/sample_boards.h"
+#include "tests/support/slide_text.h"
 
 namespace kiosk {
 namespace {
 
+using testing::all_text;
 using testing::at;
+using testing::expect_clean;
+using testing::has_text;
+using testing::says;
+using testing::texts;
 
 const testing::FakeMeasurer measure;
 const Theme theme;
@@ -27,45 +33,11 @@ std::vector<std::string> names(const Deck& d) {
     return out;
 }
 
-std::vector<std::string> texts(const Slide& s) {
-    std::vector<std::string> out;
-    for (const auto& t : s.texts) out.push_back(t.text);
-    return out;
-}
-
-bool has_text(const Slide& s, const std::string& text) {
-    for (const auto& t : s.texts) {
-        if (t.text == text) return true;
-    }
-    return false;
-}
-
-// All the slide's lines, joined by spaces as a reader would read them.
-std::string all_text(const Slide& s) {
-    std::string out;
-    for (const auto& t : s.texts) out += (out.empty() ? "" : " ") + t.text;
-    return out;
-}
-
-bool says(const Slide& s, const std::string& text) {
-    return all_text(s).find(text) != std::string::npos;
-}
-
 const Slide& slide(const Deck& d, const std::string& name) {
     for (const auto& s : d.slides) {
         if (s.name == name) return s;
     }
     throw std::runtime_error("no slide " + name);
-}
-
-void expect_clean(const Deck& d) {
-    for (const auto& s : d.slides) {
-        SCOPED_TRACE(s.name);
-        for (const auto& p : s.problems) ADD_FAILURE() << p.what;
-        for (const auto& t : s.texts) {
-            EXPECT_GE(contrast_ratio(t.style.colour, t.background), 4.5) << t.text;
-        }
-    }
 }
 
 TEST(Geometry, ScalesFromTheShortSide) {
