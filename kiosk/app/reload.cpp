@@ -157,9 +157,10 @@ void Reloader::note_room_source(const std::string& config_text, const std::strin
 
 // A room the program does not know is said, and the screen goes on with the room it showed,
 // if the program knows that one: a typo pushed to a running screen must not take its boards away.
+// With none to keep, the screen shows every room (screen_setup).
 void Reloader::check_room(Live& next, Instant wall) const {
     std::optional<std::string> problem;
-    if (next.schedule) {
+    if (next.schedule && next.config.screen.mode == ScreenMode::room) {
         problem = unknown_room(*next.schedule, next.config.screen.room, next.program_file.path);
     }
     if (!problem) {
@@ -172,7 +173,7 @@ void Reloader::check_room(Live& next, Instant wall) const {
     std::string shown = before.kept_room.value_or(before.config.screen.room);
     bool keep = before.schedule != nullptr && !unknown_room(*next.schedule, shown, "");
     std::string line = room_source_ + ": " + *problem +
-                       (!keep           ? "; nothing to show for it"
+                       (!keep           ? "; showing every room"
                         : shown.empty() ? "; still showing the program's first room"
                                         : "; still showing '" + shown + "'");
     next.kept_room = keep ? std::optional<std::string>(shown) : std::nullopt;

@@ -100,7 +100,14 @@ ScreenSetup screen_setup(const Live& live, const ScreenOverrides& overrides) {
         s.notice = "No " + e.substr(3, e.find(" entry") - 3) + " entry in the config";
     }
     s.timezone = live.schedule ? live.schedule->timezone() : c.venue.timezone;
-    if (c.screen.mode == ScreenMode::overview) {
+    // A room the program does not know, with no room shown before to keep: every room's now and
+    // next is more use to a passer-by than "on its way", and staff read why in the header.
+    const bool lost_room =
+        live.schedule && live.room_error && !live.kept_room && c.screen.mode == ScreenMode::room;
+    if (live.room_error && live.schedule && s.notice.empty()) {
+        s.notice = "Unknown room \"" + c.screen.room + "\"";
+    }
+    if (c.screen.mode == ScreenMode::overview || lost_room) {
         s.title = c.venue.name.empty() ? "All rooms" : c.venue.name;
         // No room is the screen's own: its board (for the status file) is the first room's, so
         // a room named in [screen] for room mode cannot make the overview fail.

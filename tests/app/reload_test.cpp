@@ -662,20 +662,28 @@ TEST_F(ReloadTest, AConfigNamingAnUnknownRoomKeepsTheRoomShownAndSaysWhy) {
     EXPECT_EQ(live().last_error(), std::nullopt);
 }
 
-TEST_F(ReloadTest, AnUnknownRoomAtStartUpHasNothingToShowForIt) {
+TEST_F(ReloadTest, AnUnknownRoomAtStartUpShowsEveryRoom) {
     fs.write("/etc/kiosk/kiosk.toml", "[screen]\nroom = \"Attic\"\n");
     fs.write("/etc/kiosk/program.txt", program_b);
     start();
     EXPECT_EQ(live().kept_room, std::nullopt);
     EXPECT_EQ(live().last_error(),
               "/etc/kiosk/kiosk.toml:2: no room 'Attic' in /etc/kiosk/program.txt; its rooms are: "
-              "Exhibit Hall A, Room 2; nothing to show for it");
+              "Exhibit Hall A, Room 2; showing every room");
     ReloadOptions by_hand;
     by_hand.room = "Room 3";
     start(by_hand);
     EXPECT_EQ(live().last_error(),
               "--room: no room 'Room 3' in /etc/kiosk/program.txt; did you mean 'Room 2'?; "
-              "nothing to show for it");
+              "showing every room");
+}
+
+TEST_F(ReloadTest, AnOverviewScreenHasNoRoomToGetWrong) {
+    fs.write("/etc/kiosk/kiosk.toml", "[screen]\nroom = \"Attic\"\nmode = \"overview\"\n");
+    fs.write("/etc/kiosk/program.txt", program_b);
+    start();
+    EXPECT_EQ(live().room_error, std::nullopt);
+    EXPECT_EQ(live().last_error(), std::nullopt);
 }
 
 TEST_F(ReloadTest, AnAnnouncementChangedOnDiskIsNotOverwrittenUnseen) {

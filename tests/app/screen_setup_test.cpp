@@ -110,6 +110,23 @@ TEST(ScreenSetup, ARoomTheProgramDoesNotKnowKeepsTheRoomShownBefore) {
     EXPECT_EQ(screen_setup(live, {}).room, "Room 1");
 }
 
+TEST(ScreenSetup, ARoomTheProgramDoesNotKnowWithNoneToKeepShowsEveryRoomAndSaysWhy) {
+    Live live = live_with("Room 9", {"Room 1", "Room 2"});
+    live.room_error = "kiosk.toml:4: no room 'Room 9' in program.txt; showing every room";
+    auto s = screen_setup(live, {});
+    ASSERT_TRUE(static_cast<bool>(s.overviews));
+    EXPECT_EQ(s.overviews(t0 + 1min).rooms.size(), 2u);
+    EXPECT_EQ(s.title, "All rooms");
+    EXPECT_EQ(s.notice, "Unknown room \"Room 9\"");
+    EXPECT_TRUE(s.boards(t0).has_value());  // the status file's board: never "on its way"
+    // With a room shown before, that room stays, and staff still read why in the header.
+    live.kept_room = "Room 2";
+    s = screen_setup(live, {});
+    EXPECT_FALSE(static_cast<bool>(s.overviews));
+    EXPECT_EQ(s.room, "Room 2");
+    EXPECT_EQ(s.notice, "Unknown room \"Room 9\"");
+}
+
 TEST(ScreenSetup, RoomModeHasNoOverviewAndTheHeaderNamesTheBoardsRoom) {
     auto s = screen_setup(live_with("Room 2", {"Room 1", "Room 2"}), {});
     EXPECT_FALSE(static_cast<bool>(s.overviews));
