@@ -43,3 +43,9 @@ add_test(NAME deploy.fetch_to_screen
          COMMAND python3 ${KIOSK_DEPLOY_TESTS}/fetch_to_screen_test.py $<TARGET_FILE:kiosk>
                  ${KIOSK_FETCH} ${PROJECT_SOURCE_DIR})
 set_tests_properties(deploy.fetch_to_screen PROPERTIES LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 90)
+
+# The README's fleet guide as written: one fleet.toml, its check-config loop, three screens.
+add_test(NAME deploy.fleet_guide
+         COMMAND python3 ${KIOSK_DEPLOY_TESTS}/fleet_guide_test.py $<TARGET_FILE:kiosk>
+                 ${PROJECT_SOURCE_DIR})
+set_tests_properties(deploy.fleet_guide PROPERTIES LABELS deploy TIMEOUT 90)
