@@ -95,6 +95,7 @@ struct ThemeConfig {
     std::string on_kind = "#0E1116";           // [theme] on_kind: text on a kind-coloured chip
     std::string accent = "#5AA9FF";            // [theme] accent: the lit rotation dot
     std::string notice = "#F2B84B";            // [theme] notice: the announcement chip
+    std::string full = "#FF6B6B";              // [theme] full: the ROOM FULL badge
     std::string kind_fallback = "#8FA1B3";     // [theme] kind_fallback: kinds no word matches
     std::map<std::string, std::string> kinds;  // [theme] kinds: word in a session's kind ->
                                                // colour, checked before the design's own words
@@ -149,6 +150,9 @@ struct Config {
     ScheduleSettings schedule;
     StaffConfig staff;
     AnnouncementConfig announcement;
+    // [full]: rooms staff marked full, room (as written, matched like screen.room) -> when the
+    // mark ends. A mark whose end has passed stays in the file and shows nothing.
+    std::map<std::string, Instant> full;
     StateConfig state;
 
     bool operator==(const Config&) const = default;
@@ -187,6 +191,20 @@ Diagnostics config_warnings(const Config& config, std::string_view file);
 // would change anything else.
 Result<std::string> set_config_string(std::string_view text, std::string_view file,
                                       std::string_view key, std::string_view value);
+
+// Returns `text` with the entry `entry` of the table `table` ("full", "theme.kinds") set to the
+// string `value`, or taken out when `value` is none; entries that name the same thing (case and
+// spaces aside, as rooms and kinds are matched) are replaced or taken out with it. Comments,
+// order and every other key are kept, and the result is parsed and checked to differ only there
+// before it comes back: a file whose layout does not allow that is refused, as is a bad value
+// (with the parser's message).
+Result<std::string> set_config_entry(std::string_view text, std::string_view file,
+                                     std::string_view table, std::string_view entry,
+                                     std::optional<std::string_view> value);
+
+// The same with every entry of `table` taken out.
+Result<std::string> clear_config_table(std::string_view text, std::string_view file,
+                                       std::string_view table);
 
 // The line `key` ("screen.room") is set on in a config's text; 0 when it is not set there or the
 // text is not TOML.

@@ -394,6 +394,7 @@ const std::vector<KeyDef>& key_table() {
         colour_key("theme.on_kind", [](auto& c) -> auto& { return c.theme.on_kind; }),
         colour_key("theme.accent", [](auto& c) -> auto& { return c.theme.accent; }),
         colour_key("theme.notice", [](auto& c) -> auto& { return c.theme.notice; }),
+        colour_key("theme.full", [](auto& c) -> auto& { return c.theme.full; }),
         colour_key("theme.kind_fallback", [](auto& c) -> auto& { return c.theme.kind_fallback; }),
         map_key<std::string>("theme.kinds", "table of colours",
             [](auto& c) -> auto& { return c.theme.kinds; },
@@ -417,6 +418,8 @@ const std::vector<KeyDef>& key_table() {
         string_key("announcement.text", "string", [](auto& c) -> auto& { return c.announcement.text; },
                    check_announcement),
         until_key(),
+
+        full_key(),
 
         path_key("state.dir", [](auto& c) -> auto& { return c.state.dir; }),
         path_key("state.status_file", [](auto& c) -> auto& { return c.state.status_file; }),

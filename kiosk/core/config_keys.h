@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include <date/tz.h>
 #include <toml++/toml.h>
 
 #include "kiosk/core/config.h"
@@ -25,6 +26,13 @@ struct Reader {
     Diagnostics errors;
     // announcement.until needs the venue's zone, which may come later in the file.
     std::optional<std::pair<std::string, int>> until_text;
+    // [full]'s ends, for the same reason: room, date-time as written, line.
+    struct FullText {
+        std::string room;
+        std::string until;
+        int line = 0;
+    };
+    std::vector<FullText> full_text;
 
     void error(int line, std::string message) {
         errors.push_back(Diagnostic{file, line, Severity::error, std::move(message)});
@@ -63,5 +71,13 @@ KeyDef pin_key();          // staff.pin: digits in quotes, so leading zeros surv
 KeyDef until_key();        // announcement.until: a date-time, resolved once the zone is known
 KeyDef show_slides_key();  // slides.show: slide names, each once
 KeyDef talk_length_key();  // durations.talk: minutes, 0 to spread talks over the session
+KeyDef full_key();         // [full]: room -> until, a whole section of free keys (config_full.cpp)
+
+// A TOML date-time (`until = 2022-08-29T12:00:00`) as the quoted form would write it; none for
+// any other value.
+std::optional<std::string> toml_date_time_text(const toml::node& n);
+
+// Resolves [full]'s ends in the venue's zone once the whole document is read.
+void resolve_full(Config& c, Reader& r, const date::time_zone& zone);
 
 }  // namespace kiosk::config_detail

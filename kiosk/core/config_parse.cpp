@@ -116,6 +116,10 @@ void read_document(const toml::table& root, Config& c, Reader& r) {
                                               "]), not " + describe(section_node));
             continue;
         }
+        if (const KeyDef* whole = find_key(section)) {
+            whole->read(section_node, c, r);  // a section of free keys: [full]
+            continue;
+        }
         auto keys = keys_of_section(section);
         for (auto&& [k, v] : *table) {
             std::string name = section + "." + std::string(k.str());
@@ -129,8 +133,9 @@ void read_document(const toml::table& root, Config& c, Reader& r) {
         }
     }
     if (screens != nullptr) read_screens(*screens, *screens_key, c, r);
+    auto zone = find_zone(c.venue.timezone);
+    if (zone) config_detail::resolve_full(c, r, *zone.value());
     if (r.until_text) {
-        auto zone = find_zone(c.venue.timezone);
         if (zone) {
             auto t = parse_instant(r.until_text->first, *zone.value(), "announcement.until");
             if (t) {
@@ -157,7 +162,7 @@ void resolve_paths(Config& c, const std::string& base_dir) {
 
 Result<Config> parse_config(std::string_view text, std::string_view file,
                             const std::string& base_dir) {
-    Reader r{std::string(file), {}, std::nullopt};
+    Reader r{std::string(file), {}, std::nullopt, {}};
     toml::table root;
     try {
         root = toml::parse(text, std::string_view(file));

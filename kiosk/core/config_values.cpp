@@ -69,6 +69,8 @@ std::string two(int v) {
     return buf;
 }
 
+}  // namespace
+
 // TOML's own date-times (`until = 2022-08-29T12:00:00`) are accepted like the quoted form.
 std::optional<std::string> toml_date_time_text(const toml::node& n) {
     const auto* dt = n.as_date_time();
@@ -86,8 +88,6 @@ std::optional<std::string> toml_date_time_text(const toml::node& n) {
     }
     return out;
 }
-
-}  // namespace
 
 KeyDef windowed_key() {
     ReadFn read = [](const toml::node& n, Config& c, Reader& r) {
