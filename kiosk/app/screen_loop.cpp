@@ -69,6 +69,7 @@ class ScreenLoop {
     Size size_;
     Instant shown_tick_{};
     bool relayout_ = true;
+    std::optional<Instant> full_ends_;  // when the next ROOM FULL mark ends: the deck changes
     bool dirty_ = true;
     bool first_frame_ = true;
     bool screenshot_;  // --screenshot: the first frame, then on SIGUSR1
@@ -113,6 +114,8 @@ void ScreenLoop::rebuild(Instant at, Millis now_ms) {
         service_.status(who + "no program to show: " + to_string(b.error().front()));
     }
     DeckInput in{board_ ? &*board_ : nullptr, setup_.room, at, setup_.announcement};
+    in.full = setup_.full;
+    full_ends_ = next_full_end(setup_.full, at);
     std::optional<Overview> overview;
     if (board_ && setup_.overviews) {
         overview = setup_.overviews(at);
@@ -152,7 +155,8 @@ void ScreenLoop::draw(const RotationView& view, Instant at_tick) {
                           at_tick,
                           view.slide,
                           deck_.slides.size(),
-                          setup_.notice};
+                          setup_.notice,
+                          full_in_header(deck_, view.slide)};
     Slide chrome = layout_chrome(chrome_in, size_, setup_.theme, setup_.deck, measure_);
     screen_.draw(setup_.theme, slide, view.opacity, chrome);
     // Said once per character, in the journal; the status file keeps the list.
@@ -192,6 +196,10 @@ WindowEvents ScreenLoop::sleep(Millis now_ms) {
     // A stopped rehearsal clock never ticks: wake for the rotation alone.
     Millis next = rotation_.next_change(now_ms);
     if (auto until = clock_.until_next(tick())) next = std::min(next, since_start() + *until);
+    // A mark ending between two ticks (an end with seconds) goes at its end, not a minute late.
+    if (full_ends_) {
+        if (auto until = clock_.until(*full_ends_)) next = std::min(next, since_start() + *until);
+    }
     // The loop is turning: tell the watchdog, and wake in time to tell it again.
     service_.watchdog(steady::now());
     if (auto due = service_.watchdog_due(steady::now())) {
@@ -208,6 +216,7 @@ int ScreenLoop::run() {
         Millis now_ms = since_start();
         Instant at = clock_.now();
         Instant at_tick = at - at.time_since_epoch() % tick();
+        if (full_ends_ && at >= *full_ends_) relayout_ = true;
         refresh(at, at_tick, now_ms);
         rotation_.advance(now_ms);
         RotationView view = rotation_.view(now_ms);

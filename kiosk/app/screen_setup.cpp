@@ -92,6 +92,7 @@ ScreenSetup screen_setup(const Live& live, const ScreenOverrides& overrides) {
     if (!c.announcement.text.empty()) {
         s.announcement = Announcement{c.announcement.text, c.announcement.until};
     }
+    s.full = full_marks(c);
     s.font_dirs = font_dirs();
     s.screenshot = overrides.screenshot;
     if (live.screen_error) {
@@ -144,6 +145,7 @@ Theme theme_from(const Config& config) {
         {&ThemeConfig::on_kind, &Theme::on_kind},
         {&ThemeConfig::accent, &Theme::accent},
         {&ThemeConfig::notice, &Theme::notice},
+        {&ThemeConfig::full, &Theme::full},
         {&ThemeConfig::kind_fallback, &Theme::kind_fallback},
     };
     for (auto [from, to] : roles) out.*to = colour(t.*from, out.*to);
@@ -172,6 +174,12 @@ DeckOptions deck_options_from(const Config& config) {
 RotationOptions rotation_options_from(const Config& config) {
     RotationOptions out;
     out.dwell = std::chrono::seconds{config.slides.dwell_seconds};
+    return out;
+}
+
+std::vector<FullMark> full_marks(const Config& config) {
+    std::vector<FullMark> out;
+    for (const auto& [room, until] : config.full) out.push_back({room, until});
     return out;
 }
 

@@ -59,6 +59,7 @@ struct ScreenSetup {
     RotationOptions rotation;                  // [slides] dwell
     WindowOptions window;                      // [screen], and --windowed
     std::optional<Announcement> announcement;  // [announcement]
+    std::vector<FullMark> full;                // [full]: rooms staff marked full
     std::vector<std::string> font_dirs;        // where the Inter fonts may be
     std::string screenshot;                    // --screenshot
     std::string notice;  // for staff, in the header: what is wrong with this screen's setup
@@ -73,6 +74,9 @@ Result<Size> parse_size(std::string_view text, std::string_view what);
 Theme theme_from(const Config& config);
 DeckOptions deck_options_from(const Config& config);
 RotationOptions rotation_options_from(const Config& config);
+
+// The config's [full] marks as the slides take them.
+std::vector<FullMark> full_marks(const Config& config);
 
 // The config's announcement while it applies at `now`; none when there is no text or it has
 // expired.

@@ -62,6 +62,10 @@ class VenueClock {
     // the clock is stopped (speed 0).
     std::optional<std::chrono::milliseconds> until_next(std::chrono::seconds tick) const;
 
+    // Real time until the venue clock reaches `t` (a few milliseconds late, as until_next); zero
+    // when it has; none when the clock is stopped.
+    std::optional<std::chrono::milliseconds> until(Instant t) const;
+
   private:
     struct Rehearsal {
         Instant origin;                      // the rehearsal instant when elapsed_() was...

@@ -95,9 +95,11 @@ Deck build_deck(const DeckInput& input, Size screen, const Theme& theme, const D
         zone = input.overview->zone != nullptr ? input.overview->zone
                                                : deck_parts::zone_or_utc(input.overview->timezone);
     }
-    Context c{
-        input.board, deck_parts::lists_of(input.board, *zone), zone, input.at, g, theme, options,
-        measure};
+    Context c{input.board, deck_parts::lists_of(input.board, *zone),
+              zone,        input.at,
+              g,           theme,
+              options,     measure,
+              input.full};
     Deck deck;
     DeckBuilder slides(deck, {0, g.header_h, screen.w, screen.h - g.header_h});
     if (input.announcement) {
@@ -123,6 +125,7 @@ Deck build_deck(const DeckInput& input, Size screen, const Theme& theme, const D
     }
     const Board& b = *input.board;
     const Lists& l = c.lists;
+    deck.room_full = c.room_full(b.room);
     if (!l.now.empty()) {
         const auto& s = *l.now.front();
         deck.session_key = s.title + "@" + (s.start ? format_iso(*s.start, *zone) : "");
@@ -151,6 +154,11 @@ Deck build_deck(const DeckInput& input, Size screen, const Theme& theme, const D
                    [&](Slide& s) { return deck_parts::later_slide(s, c, shown); });
     }
     return deck;
+}
+
+bool full_in_header(const Deck& deck, std::size_t slide) {
+    return deck.room_full && slide < deck.slides.size() &&
+           deck.slides[slide].kind != SlideKind::now;
 }
 
 bool restarts_rotation(const Deck& before, const Deck& after) {
@@ -201,16 +209,23 @@ void header(Painter& p, const ChromeInput& input, const DeckOptions& options) {
     std::string day = deck_parts::format_day(input.at, *zone);
     int day_w = p.width(day, date_s);
     int day_x = clock_x - gap - day_w;
-    int room_max = day_x - gap - g.margin;
+    // ROOM FULL goes right after the room name and before anything else gives way.
+    int badge_w = input.room_full ? deck_parts::full_badge_size(p, theme.type.meta).w + gap : 0;
+    int room_max = day_x - gap - g.margin - badge_w;
     // On a narrow screen the date gives way to the room name.
     if (room_max < p.width(input.room, room_s) && room_max < g.px(tokens::room_min_width)) {
-        room_max = clock_x - gap - g.margin;
+        room_max = clock_x - gap - g.margin - badge_w;
         day.clear();
     }
     if (!day.empty()) p.on_baseline(day_x, baseline, day, date_s, day_w, theme.header);
     // The room is where a passer-by learns to look for it, at the margin, in any script.
     Rect room = p.on_baseline(g.margin, baseline, input.room, room_s, std::max(1, room_max),
                               theme.header, deck_parts::Align::start);
+    if (input.room_full) {
+        Rect size = deck_parts::full_badge_size(p, theme.type.meta);
+        room = deck_parts::full_badge(p, room.right() + gap, (g.header_h - size.h) / 2,
+                                      theme.type.meta);
+    }
     if (!input.notice.empty()) {
         auto notice_s = p.style(Weight::medium, theme.type.body, theme.notice);
         int x = room.right() + gap;

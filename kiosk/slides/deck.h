@@ -16,6 +16,7 @@
 #include "kiosk/core/board.h"
 #include "kiosk/core/overview.h"
 #include "kiosk/slides/measure.h"
+#include "kiosk/slides/room_full.h"
 #include "kiosk/slides/slide.h"
 #include "kiosk/slides/theme.h"
 
@@ -58,6 +59,7 @@ struct Geometry {
 struct Deck {
     std::vector<Slide> slides;
     std::string session_key;  // identifies the session on now; a change sends the rotation to Now
+    bool room_full = false;   // the deck's room is marked full: the header says so (full_in_header)
 
     bool operator==(const Deck&) const = default;
 };
@@ -74,6 +76,8 @@ struct DeckInput {
     // Set on an overview screen (an entrance): the deck is every room's now and next, paged, in
     // place of one room's slides; `board` is then not read.
     const Overview* overview = nullptr;
+    std::vector<FullMark> full = {};  // rooms staff marked full ([full]); those whose end has come
+                                      // show nothing
 };
 
 Deck build_deck(const DeckInput& input, Size screen, const Theme& theme, const DeckOptions& options,
@@ -89,7 +93,12 @@ struct ChromeInput {
     // For staff, in the header beside the room name: something about this screen's setup is
     // wrong ("no [screens.hall-x] entry for this screen"). Empty: nothing to say.
     std::string notice;
+    bool room_full = false;  // a ROOM FULL badge beside the room name (full_in_header)
 };
+
+// Whether the header shows ROOM FULL over slide `slide` of `deck`: on every slide of a full
+// room's deck but the Now slide, which carries a larger one right over the session's title.
+bool full_in_header(const Deck& deck, std::size_t slide);
 
 Slide layout_chrome(const ChromeInput& input, Size screen, const Theme& theme,
                     const DeckOptions& options, const TextMeasurer& measure);

@@ -15,8 +15,11 @@
 #include "kiosk/core/board.h"
 #include "kiosk/slides/deck.h"
 #include "kiosk/slides/format.h"
+#include "kiosk/slides/room_full.h"
 
 namespace kiosk::deck_parts {
+
+class Painter;
 
 // The board's lists as the slides read them; the one place that knows the board's shape.
 struct Lists {
@@ -41,7 +44,10 @@ struct Context {
     const Theme& theme;
     const DeckOptions& options;
     const TextMeasurer& measure;
+    const std::vector<FullMark>& full;  // rooms marked full
 
+    // Whether `room` is marked full at the slides' instant.
+    bool room_full(std::string_view room) const { return is_full(full, room, at); }
     std::string clock(Instant t) const { return format_clock(t, *zone, options.clock_24h); }
     // An instant as the slides show it: estimates to the nearest 5 minutes (shown_instant).
     Instant shown(Instant t, bool estimated) const { return shown_instant(t, estimated, *zone); }
@@ -79,6 +85,11 @@ std::string session_relative(const Context& c, const ScheduledSession& s);
 
 // "ORAL", or "EVENT" for a session of no stated kind.
 std::string kind_label(const ScheduledSession& s);
+
+// The ROOM FULL badge with its top left at (x, y), its text `share` of the screen's short side
+// (room_full.cpp); returns its box. full_badge_size: the box it would take, at (0, 0).
+Rect full_badge(Painter& p, int x, int y, double share);
+Rect full_badge_size(const Painter& p, double share);
 
 // ---- the slides (slide_now.cpp, slide_talk.cpp, slide_lists.cpp, slide_status.cpp,
 // slide_overview.cpp) ---------------------------------------------------------------------------

@@ -161,6 +161,15 @@ int now_chips(Painter& p, const Context& c, const Focus& f) {
     return chip.bottom();
 }
 
+// ROOM FULL, large, on a line of its own right above the title, where the kind chip's line
+// would give it too little room and a passer-by looks first. (Beside the title it would share
+// the title's line, and a reader of the picture such as tesseract loses dark-on-light text on a
+// light-on-dark line; on its own line it reads, in landscape and portrait.) `y` moves down.
+void full_above_title(Painter& p, const Context& c, int& y) {
+    Rect box = full_badge(p, c.g.content.x, y, c.theme.type.heading);
+    y = box.bottom() + c.g.px(tokens::below_chip);
+}
+
 // The top of the slide: chips, title, subtitle, times, speakers and, while it is on, the
 // progress bar (in the track's colour when it has one). Returns the bottom of what it drew.
 int now_top(Painter& p, const Context& c, const Focus& f) {
@@ -169,6 +178,7 @@ int now_top(Painter& p, const Context& c, const Focus& f) {
     const ScheduledSession& s = *f.s;
     int y = now_chips(p, c, f) + g.px(tokens::below_chip);
     auto title_s = p.style(Weight::bold, t.type.display, t.text);
+    if (c.board != nullptr && c.room_full(c.board->room)) full_above_title(p, c, y);
     y = p.paragraph(g.content.x, y, s.title, title_s, g.content.w,
                     by_orientation(g, tokens::now_title_lines), t.background);
     if (!s.subtitle.empty()) {

@@ -23,6 +23,7 @@ struct RowText {
     std::string now_detail;  // "until ≈ 10:00 · on stage: QuadraLib", "free until 11:30"
     std::string next_when;   // "next 13:00"; empty when nothing more today
     std::string next_title;  // the next session's title, or "nothing more today"
+    bool full = false;       // staff marked the room full: ROOM FULL under its name
 };
 
 // Where the parts of a row go: three columns side by side, or stacked in one (portrait).
@@ -64,6 +65,7 @@ std::string on_now_detail(const Context& c, const OverviewRow& r) {
 RowText row_text(const Context& c, const OverviewRow& r) {
     RowText t;
     t.room = r.room.empty() ? "Venue-wide" : r.room;
+    t.full = c.room_full(r.room);
     if (!r.now.empty()) {
         const ScheduledSession& s = *r.now.front();
         t.chip = kind_label(s);
@@ -131,6 +133,9 @@ int draw_row(Painter& p, const Context& c, const Columns& k, const RowText& t, i
     const int line_gap = g.px(tokens::overview_line_gap);
     int room_bottom = p.paragraph(k.room_x, y, t.room, room_s, k.room_w,
                                   tokens::overview_room_lines, th.background);
+    if (t.full) {
+        room_bottom = full_badge(p, k.room_x, room_bottom + line_gap, th.type.body).bottom();
+    }
     int now_y = k.stacked ? room_bottom + g.px(tokens::overview_stack_gap) : y;
     int now_bottom = chip_and_title(p, c, t, k.now_x, now_y, k.now_w);
     if (!t.now_detail.empty()) {

@@ -98,6 +98,7 @@ struct Theme {
     Colour on_kind{0x0E, 0x11, 0x16};     // text on a kind-coloured chip
     Colour accent{0x5A, 0xA9, 0xFF};      // the lit rotation dot
     Colour notice{0xF2, 0xB8, 0x4B};      // the announcement chip
+    Colour full{0xFF, 0x6B, 0x6B};        // the ROOM FULL badge: on_kind text on it, 6.8:1
     Colour kind_fallback{0x8F, 0xA1, 0xB3};
     std::vector<KindColour> kinds = {
         {"oral", {0x5A, 0xA9, 0xFF}},         {"invited", {0xF2, 0xB8, 0x4B}},

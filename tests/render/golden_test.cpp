@@ -81,6 +81,12 @@ DeckInput overview_input() {
     return {nullptr, "Santa Clara Convention Center", overview.at, {}, &overview};
 }
 
+// Exhibit Hall A marked full until 10:30.
+DeckInput full(DeckInput in) {
+    in.full = {{"Exhibit Hall A", at("10:30")}};
+    return in;
+}
+
 // Now slides of sessions in other scripts.
 Board chinese = testing::script_board(testing::chinese());
 Board arabic = testing::script_board(testing::arabic());
@@ -116,6 +122,11 @@ const std::vector<Case>& cases() {
              return in;
          }},
         {"overview", "overview-1", [] { return overview_input(); }},
+        // Staff marked the room full: large beside the title, in the header elsewhere, and on
+        // the room's row of the overview.
+        {"now-full", "now", [] { return full(input_for(morning)); }},
+        {"up-next-full", "up-next", [] { return full(input_for(morning)); }},
+        {"overview-full", "overview-1", [] { return full(overview_input()); }},
         {"script-chinese", "now", [] { return input_for(chinese); }, true},
         {"script-arabic", "now", [] { return input_for(arabic); }, true},
         {"script-hindi", "now", [] { return input_for(hindi); }, true},
@@ -148,8 +159,9 @@ Image draw(const Case& c, Size size) {
     for (const auto& p : slide->problems) ADD_FAILURE() << c.name << ": " << p.what;
     std::string room = in.board ? in.board->room : in.room;
     std::string tz = in.board ? in.board->timezone : "America/Los_Angeles";
-    Slide chrome = layout_chrome({room, tz, in.at, index, deck.slides.size(), ""}, size, theme,
-                                 options, fonts());
+    Slide chrome =
+        layout_chrome({room, tz, in.at, index, deck.slides.size(), "", full_in_header(deck, index)},
+                      size, theme, options, fonts());
     for (const auto& p : chrome.problems) ADD_FAILURE() << c.name << " chrome: " << p.what;
     auto canvas = Canvas::create(size, fonts());
     if (!canvas) throw std::runtime_error(canvas.error().front().message);
