@@ -13,25 +13,35 @@ namespace kiosk {
 
 namespace {
 
-// screen.room against the program the config names (with its corrections): an error, with the
-// room's line, when the program does not know it; a warning when the program cannot be read now
+// screen.room and the rooms [full] marks against the program the config names (with its
+// corrections): an error, with the key's line, when the program does not know one (a mark on a
+// misspelt room would show nowhere, silently); a warning when the program cannot be read now
 // (the screen would run on its last good copy, which this cannot see).
 void check_room(const Config& c, const std::string& path, Diagnostics& errors,
                 Diagnostics& warnings) {
-    if (c.screen.room.empty() || !std::filesystem::exists(c.data.program)) return;
+    if ((c.screen.room.empty() && c.full.empty()) || !std::filesystem::exists(c.data.program)) {
+        return;
+    }
     ProgramLoad load = load_program_files(RealFileSystem{}, c, today());
     if (!load.prepared.schedule) {
         std::string why = !load.errors.empty() ? to_string(load.errors.front())
                                                : load.prepared.schedule_error.value_or("");
-        warnings.push_back(
-            {path, 0, Severity::warning,
-             "screen.room is not checked: kiosk cannot use the program now (" + why + ")"});
+        std::string what = c.full.empty() ? "screen.room is" : "screen.room and [full] are";
+        warnings.push_back({path, 0, Severity::warning,
+                            what + " not checked: kiosk cannot use the program now (" + why + ")"});
         return;
     }
+    auto text = read_file(path);
+    auto line_of = [&](const std::string& key) {
+        return text ? config_key_line(text.value(), key) : 0;
+    };
     if (auto why = unknown_room(*load.prepared.schedule, c.screen.room, c.data.program)) {
-        auto text = read_file(path);
-        int line = text ? config_key_line(text.value(), "screen.room") : 0;
-        errors.push_back({path, line, Severity::error, *why});
+        errors.push_back({path, line_of("screen.room"), Severity::error, *why});
+    }
+    for (const auto& [room, until] : c.full) {
+        if (auto why = unknown_room(*load.prepared.schedule, room, c.data.program)) {
+            errors.push_back({path, line_of("full." + room), Severity::error, "full: " + *why});
+        }
     }
 }
 
