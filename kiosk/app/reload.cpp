@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "kiosk/app/config_edit_keys.h"
 #include "kiosk/app/config_files.h"
 #include "kiosk/app/program_files.h"
 #include "kiosk/app/update_guard.h"
@@ -561,7 +562,7 @@ Result<Done> Reloader::set_config(const ConfigEdits& edits, Millis now, Instant 
         }
     }
     for (const auto& [key, value] : edits) {
-        auto next = set_config_string(edited, options_.config_path, key, value);
+        auto next = apply_config_edit(edited, options_.config_path, key, value);
         if (!next) return fail(next.error());
         edited = std::move(next.value());
     }

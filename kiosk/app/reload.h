@@ -141,9 +141,9 @@ class Reloader {
     // Staff's "reload now": every file is read on the next tick, without waiting for quiet.
     void reload_all();
 
-    // Staff's overlay: rewrites string keys of the config file in one atomic write (comments
-    // kept) and applies them at once; nothing is written when any edit is refused. Choosing a
-    // room ends a `--room` override.
+    // Staff's overlay: rewrites string keys and [full] entries (config_edit_keys.h) of the
+    // config file in one atomic write (comments kept) and applies them at once; nothing is
+    // written when any edit is refused. Choosing a room ends a `--room` override.
     // `unless_changed`: string keys and the values staff last saw; when the file on disk holds
     // another value for one (a push landed meanwhile), nothing is written.
     Result<Done> set_config(const ConfigEdits& edits, Millis now, Instant wall,

@@ -1,6 +1,7 @@
 // Staff requests from the overlay (see staff_requests.h).
 #include "kiosk/app/staff_requests.h"
 
+#include "kiosk/app/config_edit_keys.h"
 #include "kiosk/core/time.h"
 
 namespace kiosk {
@@ -55,6 +56,18 @@ void StaffRequests::carry_out(const OverlayRequest& r, const std::string& timezo
         case Kind::clear_announcement:
             return edit({{"announcement.text", ""}}, "Announcement cleared",
                         {{"announcement.text", r.expected}});
+        case Kind::set_full: {
+            // Written with its offset, so the config's zone cannot shift it.
+            auto zone = find_zone(timezone);
+            auto t = zone ? parse_instant(r.until, *zone.value(), "until")
+                          : Result<Instant>(fail(zone.error()));
+            if (r.until.empty()) return now("Not done: nothing is on here now; type until when");
+            if (!t) return now("Not done: " + t.error().front().message);
+            return edit({{full_edit_key(r.text), format_iso(t.value(), *zone.value())}},
+                        r.text + " marked full until " + format_hhmm(t.value(), *zone.value()));
+        }
+        case Kind::clear_full:
+            return edit({{full_edit_key(r.text), ""}}, r.text + " no longer marked full");
         case Kind::accept_update:
             return service_.accept_held_back(later("Showing the program that was held back"));
         case Kind::set_clock: {

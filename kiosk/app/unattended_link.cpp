@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "kiosk/app/venue_clock.h"
+#include "kiosk/core/names.h"
 #include "kiosk/core/time.h"
 #include "kiosk/render/fonts.h"
 
@@ -64,6 +65,26 @@ std::vector<std::string> coming_slides(const Deck& deck, const std::string& show
     return out;
 }
 
+// This screen's room marked full, and what "Room full" marks it until by default.
+void full_view(const Live& live, const ScreenState& state, OverlayView& v) {
+    auto zone = find_zone(state.timezone);
+    if (!state.shown || !zone || live.config.screen.mode == ScreenMode::overview) return;
+    const Instant at = *state.shown;
+    v.full_day = date::format("%F", date::floor<date::days>(zone.value()->to_local(at)));
+    std::optional<Instant> until;
+    for (const auto& [room, end] : live.config.full) {
+        if (end > at && fold_name(room) == fold_name(state.room) && (!until || end > *until)) {
+            until = end;
+        }
+    }
+    if (until) v.full = "until " + format_hhmm(*until, *zone.value());
+    if (!live.schedule) return;
+    auto board = make_board(*live.schedule, state.room, at);
+    if (board && !board->now.empty() && board->now.front()->end) {
+        v.full_session_end = format_iso(*board->now.front()->end, *zone.value());
+    }
+}
+
 }  // namespace
 
 OverlayView overlay_view(const Live& live, const ScreenState& state, const Deck& deck,
@@ -93,6 +114,7 @@ OverlayView overlay_view(const Live& live, const ScreenState& state, const Deck&
         auto zone = find_zone(state.timezone);
         if (zone) v.announcement_until = format_iso(*live.config.announcement.until, *zone.value());
     }
+    full_view(live, state, v);
     v.message = std::move(message);
     v.held_back = !live.held_back_sha256.empty();
     return v;

@@ -223,6 +223,31 @@ void announcement_section(const OverlayView& view, bool staff, bool changed, Ann
     }
 }
 
+// This screen's room marked full as it is now; staff mark it until the end of the session on
+// now, or a time typed (HH:MM today, or a date and time), or clear the mark.
+void full_section(const OverlayView& view, bool staff, std::span<char> until,
+                  std::vector<OverlayRequest>& requests) {
+    // No day: not a room's own screen (an overview), so no room to mark.
+    if (view.full_day.empty() || !ImGui::CollapsingHeader("Room full")) return;
+    if (view.full.empty()) {
+        ImGui::Text("%s is not marked full.", view.room.c_str());
+    } else {
+        ImGui::Text("%s is marked full %s.", view.room.c_str(), view.full.c_str());
+    }
+    if (!staff) return;
+    const char* hint = view.full_session_end.empty() ? "until: HH:MM or 2022-08-29T11:00"
+                                                     : "empty: until the session here ends";
+    ImGui::InputTextWithHint("##full_until", hint, until.data(), until.size());
+    std::string typed = until.data();
+    if (typed.size() == 5 && typed[2] == ':') typed = view.full_day + "T" + typed;
+    if (typed.empty()) typed = view.full_session_end;
+    if (ImGui::Button("Room full")) ask(requests, Kind::set_full, view.room, typed);
+    if (!view.full.empty()) {
+        ImGui::SameLine();
+        if (ImGui::Button("Not full")) ask(requests, Kind::clear_full, view.room);
+    }
+}
+
 // Quitting takes a second press: a stray Enter must not take the screen down.
 void quit_section(bool& confirm, std::vector<OverlayRequest>& requests) {
     if (!confirm) {
@@ -253,6 +278,7 @@ struct StaffOverlay::Ui {
     bool pressed = false;  // a key press went to ImGui since the last frame
     AnnouncementDraft announcement;
     std::array<char, 64> clock{};
+    std::array<char, 64> full_until{};
     double speed = 1.0;
     bool confirm_quit = false;
 };
@@ -457,6 +483,7 @@ void StaffOverlay::build_ui() {
     if (!view_.message.empty()) ImGui::TextWrapped("%s", view_.message.c_str());
     status_section(view_, staff, requests_);
     room_section(view_, staff, requests_);
+    full_section(view_, staff, ui_->full_until, requests_);
     coming_section(view_);
     clock_section(view_, staff, ui_->clock, ui_->speed, requests_);
     announcement_section(view_, staff, changed, ui_->announcement, requests_);

@@ -38,6 +38,11 @@ struct OverlayView {
     double speed = 1.0;
     std::string announcement;        // the config's, as it stands now (a push shows at once)
     std::string announcement_until;  // "" or as written in the config
+    std::string full;                // this screen's room marked full: "until 10:00"; empty: not
+    std::string full_session_end;    // the end of the session on now here, as a date-time to
+                                     // mark the room full until; empty: nothing on now
+    std::string full_day;            // the venue's day shown ("2022-08-29"), for an HH:MM typed;
+                                     // empty: no room of its own (an overview) to mark full
     std::string message;             // the outcome of the last request ("Room set", an error)
     bool held_back = false;          // a new version of the program is held back as cut short
 };
@@ -52,6 +57,8 @@ struct OverlayRequest {
         real_time,           // back to the real clock
         reload,              // read every file again now
         accept_update,       // show the version of the program held back as cut short
+        set_full,            // text: the room; until: a date-time (venue-local, or with offset)
+        clear_full,          // text: the room
         quit,                // stop the kiosk (systemd starts it again)
     };
     Kind kind = Kind::reload;

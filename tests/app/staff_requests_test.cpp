@@ -182,3 +182,29 @@ TEST_F(StaffRequestsTest, ClockAndQuitGoToTheLoopAtOnce) {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+// "Room full" and "Not full": the room's [full] entry written with its offset, then taken out.
+TEST_F(StaffRequestsTest, RoomFullMarksTheRoomAndNotFullClearsIt) {
+    using Kind = OverlayRequest::Kind;
+    LinkRequests out;
+    EXPECT_EQ(ask(out, Kind::set_full, "Room 1", "2022-08-29T10:00"),
+              "Room 1 marked full until 10:00");
+    EXPECT_EQ(service->live()->config.full.at("Room 1"),
+              date::sys_days{date::year{2022} / 8 / 29} + 17h);
+    EXPECT_EQ(read_file(dir.path("kiosk.toml")).value(),
+              "# screen by the hall\n[screen]\nroom = \"Room 1\"\n\n[full]\n"
+              "\"Room 1\" = \"2022-08-29T10:00:00-07:00\"\n");
+    EXPECT_EQ(ask(out, Kind::set_full, "Room 1", ""),
+              "Not done: nothing is on here now; type until when");
+    EXPECT_EQ(ask(out, Kind::set_full, "Room 1", "soon").rfind("Not done: until: no date", 0), 0u);
+    EXPECT_EQ(ask(out, Kind::clear_full, "Room 1"), "Room 1 no longer marked full");
+    EXPECT_TRUE(service->live()->config.full.empty());
+    EXPECT_EQ(read_file(dir.path("kiosk.toml")).value(),
+              "# screen by the hall\n[screen]\nroom = \"Room 1\"\n\n[full]\n");
+}
+
+}  // namespace
+}  // namespace kiosk
