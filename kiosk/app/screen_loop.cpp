@@ -88,10 +88,12 @@ void ScreenLoop::take_setup() {
 
 // A new board and deck when the minute changed or something asked for a new layout.
 void ScreenLoop::refresh(Instant at, Instant at_tick, Millis now_ms) {
-    if (!relayout_ && at_tick == shown_tick_) return;
+    // An announcement starts or ends on the second it is set for, not at the next minute.
+    bool announcing = deck_.next_change && at >= *deck_.next_change;
+    if (!relayout_ && !announcing && at_tick == shown_tick_) return;
     bool minute_changed =
         date::floor<std::chrono::minutes>(at) != date::floor<std::chrono::minutes>(shown_tick_);
-    if (relayout_ || minute_changed) rebuild(at, now_ms);
+    if (relayout_ || minute_changed || announcing) rebuild(at, now_ms);
     shown_tick_ = at_tick;
     relayout_ = false;
     dirty_ = true;
@@ -112,7 +114,7 @@ void ScreenLoop::rebuild(Instant at, Millis now_ms) {
         std::string who = setup_.room.empty() ? "" : setup_.room + ": ";
         service_.status(who + "no program to show: " + to_string(b.error().front()));
     }
-    DeckInput in{board_ ? &*board_ : nullptr, setup_.room, at, setup_.announcement};
+    DeckInput in{board_ ? &*board_ : nullptr, setup_.room, at, setup_.announcements};
     std::optional<Overview> overview;
     if (board_ && setup_.overviews) {
         overview = setup_.overviews(at);
@@ -152,7 +154,8 @@ void ScreenLoop::draw(const RotationView& view, Instant at_tick) {
                           at_tick,
                           view.slide,
                           deck_.slides.size(),
-                          setup_.notice};
+                          setup_.notice,
+                          deck_.tickers};
     Slide chrome = layout_chrome(chrome_in, size_, setup_.theme, setup_.deck, measure_);
     screen_.draw(setup_.theme, slide, view.opacity, chrome);
     // Said once per character, in the journal; the status file keeps the list.
@@ -192,6 +195,11 @@ WindowEvents ScreenLoop::sleep(Millis now_ms) {
     // A stopped rehearsal clock never ticks: wake for the rotation alone.
     Millis next = rotation_.next_change(now_ms);
     if (auto until = clock_.until_next(tick())) next = std::min(next, since_start() + *until);
+    if (deck_.next_change) {
+        if (auto until = clock_.until(*deck_.next_change)) {
+            next = std::min(next, since_start() + *until);
+        }
+    }
     // The loop is turning: tell the watchdog, and wake in time to tell it again.
     service_.watchdog(steady::now());
     if (auto due = service_.watchdog_due(steady::now())) {

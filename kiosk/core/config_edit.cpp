@@ -42,8 +42,9 @@ Result<std::string> set_config_string(std::string_view text, std::string_view fi
                                "cannot set " + std::string(key) + ": " + why});
     };
     const KeyDef* def = find_key(key);
-    if (def == nullptr || def->type == "table of strings" || def->type == "table of colours" ||
-        def->type == "table of integers" || def->type == "array of strings") {
+    if (def == nullptr || def->entry_default || def->type == "table of strings" ||
+        def->type == "table of colours" || def->type == "table of integers" ||
+        def->type == "array of strings") {
         return cannot(0, "not a key with a single string value");
     }
     auto before = parse_config(text, file, "");
