@@ -246,7 +246,8 @@ OverlayView a_view() {
     v.rooms = {"Exhibit Hall A", "Room 2"};
     v.room = "Exhibit Hall A";
     v.clock = "Mon 29 Aug 09:10";
-    v.announcement = "Lunch in Hall B";
+    v.announcements = {"NOTICE  Lunch in Hall B  ·  on now"};
+    v.announcements_key = "ticker - - Lunch in Hall B\n";
     return v;
 }
 
