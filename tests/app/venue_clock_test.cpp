@@ -48,6 +48,17 @@ TEST(VenueClock, ARehearsalStartsWhereToldAndRunsAtItsSpeed) {
     EXPECT_EQ(clock.until_next(60s), 1005ms);
 }
 
+// An announcement's start or end: the real time until the venue clock reaches it.
+TEST(VenueClock, TheWaitForAnInstantFollowsTheSpeed) {
+    FakeTime t;
+    VenueClock clock = t.clock();
+    clock.rehearse(at("2022-08-29T08:40"), 2.0);
+    EXPECT_EQ(clock.until(at("2022-08-29T08:40:16")), 8005ms);
+    EXPECT_EQ(clock.until(at("2022-08-29T08:39")), 0ms);  // already passed: at once
+    clock.set_speed(0.0);
+    EXPECT_EQ(clock.until(at("2022-08-29T08:40:16")), std::nullopt);  // a stopped clock
+}
+
 TEST(VenueClock, SecondsAreFlooredAtRealSpeed) {
     FakeTime t;
     VenueClock clock = t.clock();
