@@ -197,6 +197,10 @@ void announcement_section(const OverlayView& view, bool staff, AnnouncementDraft
     if (view.announcements.empty()) ImGui::TextUnformatted("(none)");
     for (const auto& line : view.announcements) ImGui::BulletText("%s", line.c_str());
     if (!staff) return;
+    // Beside the list it clears, before the fields (a keyboard reaches it without typing).
+    if (!view.announcements.empty() && ImGui::Button("Clear all")) {
+        ask(requests, Kind::clear_announcement, "", "", 1.0, d.seen);
+    }
     ImGui::Separator();
     ImGui::TextUnformatted("New announcement");
     ImGui::InputTextMultiline("##announcement", d.text.data(), d.text.size(),
@@ -212,11 +216,6 @@ void announcement_section(const OverlayView& view, bool staff, AnnouncementDraft
         r.urgent = d.urgent;
         requests.push_back(std::move(r));
         d.clear_fields();
-    }
-    if (!view.announcements.empty()) {
-        ImGui::SameLine();
-        if (ImGui::Button("Clear all"))
-            ask(requests, Kind::clear_announcement, "", "", 1.0, d.seen);
     }
 }
 
@@ -452,8 +451,8 @@ void StaffOverlay::build_ui() {
     status_section(view_, staff, requests_);
     room_section(view_, staff, requests_);
     coming_section(view_);
-    clock_section(view_, staff, ui_->clock, ui_->speed, requests_);
     announcement_section(view_, staff, ui_->announcement, requests_);
+    clock_section(view_, staff, ui_->clock, ui_->speed, requests_);
     if (staff) {
         ImGui::Separator();
         quit_section(ui_->confirm_quit, requests_);
