@@ -277,10 +277,13 @@ Slide layout_chrome(const ChromeInput& input, Size screen, const Theme& theme,
     Painter p(slide, g, theme, measure);
     header(p, input, options);
     rotation_dots(p, input);
-    // Several tickers take turns, one per slide: read at 5 m, never scrolled (a marquee would
-    // wake the screen many times a second and cannot be read in passing).
+    // Several tickers take turns, a minute each, changing with the clock: never scrolled (a
+    // marquee would wake the screen many times a second and cannot be read in passing), and not
+    // tied to the slides, so a one-page overview shows every ticker too.
     if (!input.tickers.empty()) {
-        deck_parts::notice_band(p, input.tickers[input.slide % input.tickers.size()]);
+        auto minute = date::floor<std::chrono::minutes>(input.at).time_since_epoch().count();
+        auto n = static_cast<long long>(input.tickers.size());
+        deck_parts::notice_band(p, input.tickers[static_cast<std::size_t>((minute % n + n) % n)]);
     }
     check_layout(slide, {0, 0, screen.w, screen.h});
     return slide;

@@ -53,7 +53,7 @@ struct Geometry {
 struct Deck {
     std::vector<Slide> slides;
     std::string session_key;  // identifies the session on now; a change sends the rotation to Now
-    // The ticker announcements that apply, in order: the chrome's notice band shows one per slide.
+    // The ticker announcements that apply, in order: the chrome's notice band shows them in turn.
     std::vector<std::string> tickers;
     std::vector<std::string> urgent;  // the urgent ones that apply: a slide each, first
     // When an announcement next starts or ends after the deck's instant: the deck must be built
@@ -92,7 +92,7 @@ struct ChromeInput {
     // For staff, in the header beside the room name: something about this screen's setup is
     // wrong ("no [screens.hall-x] entry for this screen"). Empty: nothing to say.
     std::string notice;
-    // The deck's tickers (Deck::tickers): the band at the foot shows tickers[slide % size].
+    // The deck's tickers (Deck::tickers): the band at the foot shows one a minute, in turn.
     std::vector<std::string> tickers = {};
 };
 
