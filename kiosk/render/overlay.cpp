@@ -120,8 +120,8 @@ void preview_notice() {
     ImGui::PushStyleColor(ImGuiCol_Text, warning_colour);
     ImGui::TextWrapped(
         "Preview only: no staff PIN is set, so nothing can be changed here. To choose the room, "
-        "set the announcement or the clock, or quit, set one in the config: [staff] pin = "
-        "\"0420\" (4 to 12 digits).");
+        "add or clear announcements, set the clock, or quit, set one in the config: [staff] pin "
+        "= \"0420\" (4 to 12 digits).");
     ImGui::PopStyleColor();
 }
 
