@@ -59,7 +59,13 @@ int run_announce(const Invocation& inv, CommandIo io) {
     if (!path) return usage(io, "announce needs a config file to edit (--config FILE)");
     // Announcements are the whole venue's: a fleet config is read as it is, no screen's entry
     // picked by the host name (an admin's machine has none); --screen only checks that one.
-    auto loaded = load_config_file(*path);
+    // Read once: what is checked is what is edited.
+    auto text = read_input(RealFileSystem{}, *path);
+    if (!text) {
+        io.err << "kiosk: " << to_string(text.error().front()) << "\n";
+        return exit_failure;
+    }
+    auto loaded = parse_config_file(text.value(), *path, *path);
     if (!loaded) {
         io.err << format_diagnostics(loaded.error(), 17);
         return exit_failure;
@@ -72,11 +78,6 @@ int run_announce(const Invocation& inv, CommandIo io) {
             return exit_failure;
         }
         config = std::move(own).value();
-    }
-    auto text = read_input(RealFileSystem{}, *path);
-    if (!text) {
-        io.err << "kiosk: " << to_string(text.error().front()) << "\n";
-        return exit_failure;
     }
     Result<std::string> edited = std::string();
     std::string said;
