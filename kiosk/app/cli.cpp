@@ -105,6 +105,22 @@ const std::vector<CommandSpec>& commands() {
          0,
          0,
          run_agenda},
+        {"announce",
+         "TEXT [--until T] [--from T] [--urgent] | --clear",
+         "add an announcement to the config (every screen it reaches shows it), or clear them",
+         {{"--until", "T",
+           "when it ends: 10:30 (today) or 2022-08-29T10:30, venue time; "
+           "default: until cleared"},
+          {"--from", "T", "when it starts, written the same way; default: at once"},
+          {"--urgent", "", "the whole screen, ahead of the slides (default: a line under them)"},
+          {"--clear", "", "remove every announcement instead"},
+          {"--config", "FILE", "the config to edit (default: /etc/kiosk, else config/)"},
+          {"--screen", "NAME",
+           "check that the config's [screens] has this screen (every screen "
+           "shows the announcements)"}},
+         0,
+         1,
+         run_announce},
         {"full",
          "[ROOM] [--until TIME] | --clear [ROOM]",
          "mark ROOM full on its screens and the overview, or clear the mark (no ROOM: every "

@@ -3,7 +3,6 @@
 
 #include <filesystem>
 
-#include "kiosk/app/config_edit_keys.h"
 #include "kiosk/app/config_files.h"
 #include "kiosk/app/program_files.h"
 #include "kiosk/app/update_guard.h"
@@ -538,43 +537,6 @@ Result<Done> Reloader::accept_held_back(Millis now, Instant wall) {
     return fail(Diagnostic{program_.path, 0, Severity::error,
                            "the file changed since it was held back: " +
                                live_->program_file.error.value_or("see the status")});
-}
-
-Result<Done> Reloader::set_config(const ConfigEdits& edits, Millis now, Instant wall,
-                                  const ConfigEdits& unless_changed) {
-    if (options_.config_path.empty()) {
-        return fail(Diagnostic{"", 0, Severity::error,
-                               "the kiosk runs without a config file (no --config): nothing to "
-                               "change"});
-    }
-    // Edit what staff see on disk, not the last good copy: a broken file stays broken.
-    auto text = fs_.read(options_.config_path);
-    if (!text) return fail(text.error());
-    std::string edited = std::move(text.value());
-    auto on_disk = parse_config_file(edited, options_.config_path, options_.config_path);
-    for (const auto& [key, value] : unless_changed) {
-        if (on_disk && !config_string_is(on_disk.value(), key, value)) {
-            return fail(Diagnostic{options_.config_path, config_key_line(edited, key),
-                                   Severity::error,
-                                   key + " was changed in the file meanwhile (a push, or another "
-                                         "staff member): nothing saved; look at it and choose "
-                                         "again"});
-        }
-    }
-    for (const auto& [key, value] : edits) {
-        auto next = apply_config_edit(edited, options_.config_path, key, value);
-        if (!next) return fail(next.error());
-        edited = std::move(next.value());
-    }
-    auto written = fs_.write_atomic(options_.config_path, edited);
-    if (!written) return written;
-    for (const auto& [key, value] : edits) {
-        if (key == "screen.room") options_.room.reset();
-        log(options_.config_path + ": staff set " + key + " to '" + value + "'");
-    }
-    config_.force = true;
-    tick(now, wall);
-    return Done{};
 }
 
 std::vector<std::string> Reloader::watched_paths() const {

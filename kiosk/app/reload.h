@@ -107,6 +107,10 @@ struct Live {
 // String keys of the config and their new values ("announcement.text", "Lunch in Hall B").
 using ConfigEdits = std::vector<std::pair<std::string, std::string>>;
 
+// An edit of the config file's text (`path` names it in errors): the new text, or why not.
+using ConfigTextEdit =
+    std::function<Result<std::string>(std::string_view text, const std::string& path)>;
+
 // The program importer, given the file's bytes, its name for diagnostics and the config it is
 // read under (zone, year). The app binds the day-page importer and the clock's day to it.
 using ProgramImporter =
@@ -149,6 +153,12 @@ class Reloader {
     Result<Done> set_config(const ConfigEdits& edits, Millis now, Instant wall,
                             const ConfigEdits& unless_changed = {});
 
+    // Staff's announcements: `edit` rewrites the config file's text as it is on disk (it refuses
+    // what staff did not see), written in one atomic write and applied at once; `what` says what
+    // was done, for the log ("added an announcement").
+    Result<Done> edit_config(const ConfigTextEdit& edit, const std::string& what, Millis now,
+                             Instant wall);
+
     // Staff's "Accept the held-back program": shows the version of the program file held back
     // as cut short, if the file still holds that version.
     Result<Done> accept_held_back(Millis now, Instant wall);
@@ -159,6 +169,10 @@ class Reloader {
     std::vector<std::string> watched_paths() const;
 
   private:
+    // Reads the config file as it is on disk, `edit`s it, writes it atomically, calls `written`
+    // and applies it at once; nothing is written when the edit is refused.
+    Result<Done> rewrite_config(const ConfigTextEdit& edit, const std::function<void()>& written,
+                                Millis now, Instant wall);
     struct Watched {
         std::string path;  // empty: nothing to watch (no config file, no corrections)
         FileStamp seen;    // the latest stamp tick saw

@@ -79,6 +79,14 @@ void ReloadService::set_config(ConfigEdits edits, Outcome done, ConfigEdits unle
     });
 }
 
+void ReloadService::edit_config(ConfigTextEdit edit, std::string what, Outcome done) {
+    post([this, edit = std::move(edit), what = std::move(what), done = std::move(done)] {
+        auto result = reloader_.edit_config(edit, what, elapsed(), wall_now());
+        publish_if_new();
+        if (done) done(std::move(result));
+    });
+}
+
 void ReloadService::accept_held_back(Outcome done) {
     post([this, done = std::move(done)] {
         auto result = reloader_.accept_held_back(elapsed(), wall_now());

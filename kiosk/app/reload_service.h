@@ -36,6 +36,8 @@ class ReloadService {
     using Outcome = std::function<void(Result<Done>)>;
     // `unless_changed`: see Reloader::set_config.
     void set_config(ConfigEdits edits, Outcome done, ConfigEdits unless_changed = {});
+    // Staff's announcements (Reloader::edit_config), answered like set_config.
+    void edit_config(ConfigTextEdit edit, std::string what, Outcome done);
     // Staff's "Accept the held-back program", answered like set_config.
     void accept_held_back(Outcome done);
 

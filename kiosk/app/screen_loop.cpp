@@ -69,7 +69,6 @@ class ScreenLoop {
     Size size_;
     Instant shown_tick_{};
     bool relayout_ = true;
-    std::optional<Instant> full_ends_;  // when the next ROOM FULL mark ends: the deck changes
     bool dirty_ = true;
     bool first_frame_ = true;
     bool screenshot_;  // --screenshot: the first frame, then on SIGUSR1
@@ -89,10 +88,12 @@ void ScreenLoop::take_setup() {
 
 // A new board and deck when the minute changed or something asked for a new layout.
 void ScreenLoop::refresh(Instant at, Instant at_tick, Millis now_ms) {
-    if (!relayout_ && at_tick == shown_tick_) return;
+    // An announcement or a ROOM FULL mark starts or ends on its second, not at the next minute.
+    bool announcing = deck_.next_change && at >= *deck_.next_change;
+    if (!relayout_ && !announcing && at_tick == shown_tick_) return;
     bool minute_changed =
         date::floor<std::chrono::minutes>(at) != date::floor<std::chrono::minutes>(shown_tick_);
-    if (relayout_ || minute_changed) rebuild(at, now_ms);
+    if (relayout_ || minute_changed || announcing) rebuild(at, now_ms);
     shown_tick_ = at_tick;
     relayout_ = false;
     dirty_ = true;
@@ -113,15 +114,17 @@ void ScreenLoop::rebuild(Instant at, Millis now_ms) {
         std::string who = setup_.room.empty() ? "" : setup_.room + ": ";
         service_.status(who + "no program to show: " + to_string(b.error().front()));
     }
-    DeckInput in{board_ ? &*board_ : nullptr, setup_.room, at, setup_.announcement};
+    DeckInput in{board_ ? &*board_ : nullptr, setup_.room, at, setup_.announcements};
     in.full = setup_.full;
-    full_ends_ = next_full_end(setup_.full, at);
     std::optional<Overview> overview;
     if (board_ && setup_.overviews) {
         overview = setup_.overviews(at);
         in.overview = &*overview;
     }
     deck_ = build_deck(in, size_, setup_.theme, setup_.deck, measure_);
+    if (auto full_end = next_full_end(setup_.full, at)) {
+        deck_.next_change = std::min(deck_.next_change.value_or(*full_end), *full_end);
+    }
     if (first_deck_) previous_ = deck_;  // the rotation starts at the first slide anyway
     first_deck_ = false;
     std::vector<std::string> names;
@@ -156,7 +159,8 @@ void ScreenLoop::draw(const RotationView& view, Instant at_tick) {
                           view.slide,
                           deck_.slides.size(),
                           setup_.notice,
-                          full_in_header(deck_, view.slide)};
+                          full_in_header(deck_, view.slide),
+                          deck_.tickers};
     Slide chrome = layout_chrome(chrome_in, size_, setup_.theme, setup_.deck, measure_);
     screen_.draw(setup_.theme, slide, view.opacity, chrome);
     // Said once per character, in the journal; the status file keeps the list.
@@ -196,9 +200,12 @@ WindowEvents ScreenLoop::sleep(Millis now_ms) {
     // A stopped rehearsal clock never ticks: wake for the rotation alone.
     Millis next = rotation_.next_change(now_ms);
     if (auto until = clock_.until_next(tick())) next = std::min(next, since_start() + *until);
-    // A mark ending between two ticks (an end with seconds) goes at its end, not a minute late.
-    if (full_ends_) {
-        if (auto until = clock_.until(*full_ends_)) next = std::min(next, since_start() + *until);
+    // An announcement or a ROOM FULL mark starting or ending between two ticks (a time with
+    // seconds) changes the deck on its second, not a minute late.
+    if (deck_.next_change) {
+        if (auto until = clock_.until(*deck_.next_change)) {
+            next = std::min(next, since_start() + *until);
+        }
     }
     // The loop is turning: tell the watchdog, and wake in time to tell it again.
     service_.watchdog(steady::now());
@@ -216,7 +223,6 @@ int ScreenLoop::run() {
         Millis now_ms = since_start();
         Instant at = clock_.now();
         Instant at_tick = at - at.time_since_epoch() % tick();
-        if (full_ends_ && at >= *full_ends_) relayout_ = true;
         refresh(at, at_tick, now_ms);
         rotation_.advance(now_ms);
         RotationView view = rotation_.view(now_ms);

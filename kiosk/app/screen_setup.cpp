@@ -89,9 +89,7 @@ ScreenSetup screen_setup(const Live& live, const ScreenOverrides& overrides) {
     s.window.gpu = c.screen.renderer == RendererKind::gpu;
     s.window.windowed =
         overrides.windowed.value_or(Size{c.screen.windowed_width, c.screen.windowed_height});
-    if (!c.announcement.text.empty()) {
-        s.announcement = Announcement{c.announcement.text, c.announcement.until};
-    }
+    s.announcements = announcements_of(c);
     s.full = full_marks(c);
     s.font_dirs = font_dirs();
     s.screenshot = overrides.screenshot;
@@ -182,11 +180,4 @@ std::vector<FullMark> full_marks(const Config& config) {
     for (const auto& [room, until] : config.full) out.push_back({room, until});
     return out;
 }
-
-std::optional<Announcement> announcement_from(const Config& config, Instant now) {
-    const AnnouncementConfig& a = config.announcement;
-    if (a.text.empty() || (a.until && now >= *a.until)) return std::nullopt;
-    return Announcement{a.text, a.until};
-}
-
 }  // namespace kiosk

@@ -54,14 +54,14 @@ struct ScreenSetup {
     // What the header names: empty for the board's room; the venue's name (or "All rooms") on
     // an overview screen, where no one room is the screen's own.
     std::string title;
-    Theme theme;                               // [theme]
-    DeckOptions deck;                          // [slides], [clock]
-    RotationOptions rotation;                  // [slides] dwell
-    WindowOptions window;                      // [screen], and --windowed
-    std::optional<Announcement> announcement;  // [announcement]
-    std::vector<FullMark> full;                // [full]: rooms staff marked full
-    std::vector<std::string> font_dirs;        // where the Inter fonts may be
-    std::string screenshot;                    // --screenshot
+    Theme theme;                              // [theme]
+    DeckOptions deck;                         // [slides], [clock]
+    RotationOptions rotation;                 // [slides] dwell
+    WindowOptions window;                     // [screen], and --windowed
+    std::vector<Announcement> announcements;  // [[announcements]] and [announcement], all
+    std::vector<FullMark> full;               // [full]: rooms staff marked full
+    std::vector<std::string> font_dirs;       // where the Inter fonts may be
+    std::string screenshot;                   // --screenshot
     std::string notice;  // for staff, in the header: what is wrong with this screen's setup
 };
 
@@ -77,9 +77,4 @@ RotationOptions rotation_options_from(const Config& config);
 
 // The config's [full] marks as the slides take them.
 std::vector<FullMark> full_marks(const Config& config);
-
-// The config's announcement while it applies at `now`; none when there is no text or it has
-// expired.
-std::optional<Announcement> announcement_from(const Config& config, Instant now);
-
 }  // namespace kiosk

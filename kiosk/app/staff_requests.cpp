@@ -1,7 +1,9 @@
 // Staff requests from the overlay (see staff_requests.h).
 #include "kiosk/app/staff_requests.h"
 
+#include "kiosk/app/announce.h"
 #include "kiosk/app/config_edit_keys.h"
+#include "kiosk/app/venue_clock.h"
 #include "kiosk/core/time.h"
 
 namespace kiosk {
@@ -38,7 +40,7 @@ void StaffRequests::edit(ConfigEdits edits, std::string done_message, ConfigEdit
 }
 
 void StaffRequests::carry_out(const OverlayRequest& r, const std::string& timezone,
-                              LinkRequests& out) {
+                              LinkRequests& out, std::optional<Instant> shown) {
     using Kind = OverlayRequest::Kind;
     auto now = [&](std::string message) {
         std::lock_guard lock(mutex_);
@@ -48,14 +50,28 @@ void StaffRequests::carry_out(const OverlayRequest& r, const std::string& timezo
     switch (r.kind) {
         case Kind::set_room:
             return edit({{"screen.room", r.text}}, "Room set to " + r.text);
-        case Kind::set_announcement:
-            // The expiry first: a bad one refuses the whole edit, leaving the text as it was.
-            // Nothing is saved over an announcement staff have not seen (a push meanwhile).
-            return edit({{"announcement.until", r.until}, {"announcement.text", r.text}},
-                        "Announcement shown", {{"announcement.text", r.expected}});
+        case Kind::set_announcement: {
+            // Added beside the others: nothing staff have not seen is replaced.
+            auto zone = find_zone(timezone);
+            if (!zone) return now("Not done: " + zone.error().front().message);
+            Announcement a{r.text, std::nullopt, std::nullopt,
+                           r.urgent ? AnnouncementLevel::urgent : AnnouncementLevel::ticker};
+            if (!r.until.empty()) {
+                auto until =
+                    parse_instant(with_today(r.until, *zone.value(), shown.value_or(wall_now())),
+                                  *zone.value(), "until");
+                if (!until) return now("Not done: " + until.error().front().message);
+                a.until = until.value();
+            }
+            return service_.edit_config(add_announcement_edit(std::move(a), zone.value()),
+                                        "added an announcement: " + r.text,
+                                        later("Announcement added"));
+        }
         case Kind::clear_announcement:
-            return edit({{"announcement.text", ""}}, "Announcement cleared",
-                        {{"announcement.text", r.expected}});
+            // Only the announcements staff saw: one pushed meanwhile is not cleared unseen.
+            return service_.edit_config(clear_announcements_edit(r.expected),
+                                        "cleared the announcements",
+                                        later("Announcements cleared"));
         case Kind::set_full: {
             // Written with its offset, so the config's zone cannot shift it.
             auto zone = find_zone(timezone);

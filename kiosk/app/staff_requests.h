@@ -2,8 +2,8 @@
 // waiting: clock and quit requests go straight back to the loop; config edits (room,
 // announcement) and reloads go to the reload thread, whose answer arrives later and wakes the
 // screen. What staff read is always the outcome of their latest request. An announcement is
-// saved only over the one staff saw; a program held back as cut short is shown when staff accept
-// it.
+// added beside the others, and "clear" clears only the ones staff saw; a program held back as cut
+// short is shown when staff accept it.
 #pragma once
 
 #include <cstdint>
@@ -22,9 +22,11 @@ class StaffRequests {
     // `wake` is called from the reload thread when an answer arrives (the screen's Window::wake).
     StaffRequests(ReloadService& service, std::function<void()> wake);
 
-    // Carries out one request; a time is read in `timezone` (the zone the screen shows). Returns
-    // at once: an edit says "Saving…" until the reload thread has applied it.
-    void carry_out(const OverlayRequest& r, const std::string& timezone, LinkRequests& out);
+    // Carries out one request; a time is read in `timezone` (the zone the screen shows), a time
+    // of day ("10:30") on the day of `shown` (the instant on screen; none: the real clock's).
+    // Returns at once: an edit says "Saving…" until the reload thread has applied it.
+    void carry_out(const OverlayRequest& r, const std::string& timezone, LinkRequests& out,
+                   std::optional<Instant> shown = std::nullopt);
 
     // What to tell staff now: "Room set to Hall B", "Saving…", or "Not done: " and why.
     std::string message() const;

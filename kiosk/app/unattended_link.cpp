@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "kiosk/app/announce.h"
 #include "kiosk/app/venue_clock.h"
 #include "kiosk/core/names.h"
 #include "kiosk/core/time.h"
@@ -109,12 +110,11 @@ OverlayView overlay_view(const Live& live, const ScreenState& state, const Deck&
     v.clock = clock_text(state);
     v.simulated = state.simulated;
     v.speed = state.speed;
-    v.announcement = live.config.announcement.text;
-    if (live.config.announcement.until) {
-        auto zone = find_zone(state.timezone);
-        if (zone) v.announcement_until = format_iso(*live.config.announcement.until, *zone.value());
+    if (auto zone = find_zone(state.timezone)) {
+        v.announcements = announcement_lines(live.config, *zone.value(), state.shown.value_or(now));
     }
     full_view(live, state, v);
+    v.announcements_key = announcements_key(live.config);
     v.message = std::move(message);
     v.held_back = !live.held_back_sha256.empty();
     return v;
@@ -187,7 +187,7 @@ LinkRequests UnattendedLink::after_frame(const ScreenState& state) {
     LinkRequests out;
     if (!overlay_) return out;
     for (const auto& r : overlay_->take_requests()) {
-        staff_.carry_out(r, state.timezone, out);
+        staff_.carry_out(r, state.timezone, out, state.shown);
         out.redraw = true;
     }
     if (std::string said = staff_.message(); said != said_) {

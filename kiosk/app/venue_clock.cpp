@@ -71,7 +71,7 @@ std::optional<std::chrono::milliseconds> VenueClock::until(Instant t) const {
     using std::chrono::milliseconds;
     if (speed() <= 0.0) return std::nullopt;
     auto left = std::chrono::duration_cast<milliseconds>(t - precise());
-    if (left.count() < 0) left = milliseconds(0);
+    if (left.count() <= 0) return milliseconds(0);
     return milliseconds(static_cast<long long>(static_cast<double>(left.count()) / speed())) +
            milliseconds(5);
 }

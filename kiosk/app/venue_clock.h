@@ -61,9 +61,9 @@ class VenueClock {
     // a few milliseconds late rather than early so the wake-up finds the new minute; none when
     // the clock is stopped (speed 0).
     std::optional<std::chrono::milliseconds> until_next(std::chrono::seconds tick) const;
-
-    // Real time until the venue clock reaches `t` (a few milliseconds late, as until_next); zero
-    // when it has; none when the clock is stopped.
+    // Real time until the venue clock reaches `t` (an announcement's start or end, the end of a
+    // room's full mark), a few milliseconds late rather than early; zero once it has; none when
+    // the clock is stopped.
     std::optional<std::chrono::milliseconds> until(Instant t) const;
 
   private:

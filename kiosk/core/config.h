@@ -14,6 +14,7 @@
 
 #include <date/date.h>
 
+#include "kiosk/core/announcement.h"
 #include "kiosk/core/hotkey.h"
 #include "kiosk/core/import/importer.h"
 #include "kiosk/core/program.h"
@@ -86,7 +87,7 @@ struct SlidesConfig {
 struct ThemeConfig {
     std::string background = "#0E1116";        // [theme] background: the screen
     std::string header = "#161B22";            // [theme] header: the band with room name and clock
-    std::string panel = "#1C222B";             // [theme] panel: the "next" panel, list rows
+    std::string panel = "#1C222B";             // [theme] panel: "next" panel, rows, notice band
     std::string track = "#2A313C";             // [theme] track: progress bar track, rotation dots
     std::string text = "#F2F4F8";              // [theme] text: titles, room name, clock
     std::string body = "#C9D1DB";              // [theme] body: abstracts
@@ -94,7 +95,7 @@ struct ThemeConfig {
     std::string faint = "#808893";             // [theme] faint: footer lines
     std::string on_kind = "#0E1116";           // [theme] on_kind: text on a kind-coloured chip
     std::string accent = "#5AA9FF";            // [theme] accent: the lit rotation dot
-    std::string notice = "#F2B84B";            // [theme] notice: the announcement chip
+    std::string notice = "#F2B84B";            // [theme] notice: the announcements' chips
     std::string full = "#FF6B6B";              // [theme] full: the ROOM FULL badge
     std::string kind_fallback = "#8FA1B3";     // [theme] kind_fallback: kinds no word matches
     std::map<std::string, std::string> kinds;  // [theme] kinds: word in a session's kind ->
@@ -117,6 +118,7 @@ struct StaffConfig {
     bool operator==(const StaffConfig&) const = default;
 };
 
+// The older form, one [announcement] table: read as one urgent announcement (announcements_of).
 struct AnnouncementConfig {
     std::string text;  // [announcement] text: interrupts the rotation while set; empty: none
     std::optional<Instant> until;  // [announcement] until: when it stops (venue-local unless
@@ -149,7 +151,8 @@ struct Config {
     // whose defaults are the scheduler's (kiosk/core/scheduler.h).
     ScheduleSettings schedule;
     StaffConfig staff;
-    AnnouncementConfig announcement;
+    AnnouncementConfig announcement;          // the older form; see announcements_of
+    std::vector<Announcement> announcements;  // [[announcements]], in the file's order
     // [full]: rooms staff marked full, room (as written, matched like screen.room) -> when the
     // mark ends. A mark whose end has passed stays in the file and shows nothing.
     std::map<std::string, Instant> full;
@@ -162,6 +165,10 @@ struct Config {
 // with no [screens] table serves every screen as it is. An error when the table has no entry for
 // `name`; the message names the screens it has.
 Result<Config> for_screen(Config config, std::string_view name);
+
+// Every announcement of the config, whether it applies now or not: the older [announcement]
+// (when it has text) first, as the urgent announcement it always was, then [[announcements]].
+std::vector<Announcement> announcements_of(const Config& config);
 
 // The slide names `[slides] show` accepts.
 const std::vector<std::string_view>& rotating_slide_names();

@@ -42,7 +42,8 @@ Result<std::string> set_config_string(std::string_view text, std::string_view fi
                                "cannot set " + std::string(key) + ": " + why});
     };
     const KeyDef* def = find_key(key);
-    if (def == nullptr || def->type.starts_with("table") || def->type.starts_with("array")) {
+    if (def == nullptr || def->entry_default || def->type.starts_with("table") ||
+        def->type.starts_with("array")) {
         return cannot(0, "not a key with a single string value");
     }
     auto before = parse_config(text, file, "");

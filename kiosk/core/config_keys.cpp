@@ -346,6 +346,41 @@ std::optional<std::string> check_announcement(const std::string& s) {
     return std::nullopt;
 }
 
+// A key of [[announcements]] entries (see KeyDef::entry_default): `one` reads into the entry
+// being read; `show_one` shows one entry's value.
+KeyDef entry_key(KeyDef one, std::function<std::string(const Announcement&)> show_one) {
+    one.show = [show_one](const Config& c) {
+        std::string out = "[";
+        for (std::size_t i = 0; i < c.announcements.size(); ++i) {
+            out += (i > 0 ? ", " : "") + show_one(c.announcements[i]);
+        }
+        return out + "]";
+    };
+    one.entry_default = [show_one](const Config&) { return show_one(Announcement{}); };
+    return one;
+}
+
+KeyDef entry_text_key() {
+    return entry_key(string_key(
+                         "announcements.text", "string",
+                         [](auto& c) -> auto& { return c.announcements.back().text; },
+                         [](const std::string& s) {
+                             auto empty = check_not_empty(s);
+                             return empty ? empty : check_announcement(s);
+                         }),
+                     [](const Announcement& a) { return quote(a.text); });
+}
+
+KeyDef entry_level_key() {
+    return entry_key(
+        choice_key<AnnouncementLevel>(
+            "announcements.level", [](auto& c) -> auto& { return c.announcements.back().level; },
+            {{"ticker", AnnouncementLevel::ticker}, {"urgent", AnnouncementLevel::urgent}}),
+        [](const Announcement& a) {
+            return quote(a.level == AnnouncementLevel::urgent ? "urgent" : "ticker");
+        });
+}
+
 }  // namespace
 
 //-----------------------------------------------------------------------------------------------
@@ -419,6 +454,10 @@ const std::vector<KeyDef>& key_table() {
                    check_announcement),
         until_key(),
 
+        entry_text_key(),
+        entry_time_key("announcements.from", true),
+        entry_time_key("announcements.until", false),
+        entry_level_key(),
         full_key(),
 
         path_key("state.dir", [](auto& c) -> auto& { return c.state.dir; }),
@@ -447,7 +486,8 @@ const std::vector<ConfigKeyInfo>& config_keys() {
         std::vector<ConfigKeyInfo> out;
         Config defaults;
         for (const auto& k : config_detail::key_table()) {
-            out.push_back({k.name, k.type, k.show(defaults)});
+            out.push_back(
+                {k.name, k.type, k.entry_default ? k.entry_default(defaults) : k.show(defaults)});
         }
         return out;
     }();

@@ -33,6 +33,14 @@ struct Reader {
         int line = 0;
     };
     std::vector<FullText> full_text;
+    // So do the [[announcements]] entries' from and until (read_announcements).
+    struct EntryTime {
+        std::size_t entry;  // index into Config::announcements
+        bool from;          // from, else until
+        std::string text;
+        int line;
+    };
+    std::vector<EntryTime> entry_times;
 
     void error(int line, std::string message) {
         errors.push_back(Diagnostic{file, line, Severity::error, std::move(message)});
@@ -56,6 +64,10 @@ struct KeyDef {
     std::string_view type;  // as docs/options.md names it: "integer", "table of strings", …
     ReadFn read;
     ShowFn show;
+    // Set for a key of [[announcements]] entries: its read fills the entry being read (the last
+    // one), `show` gives every entry's value as a TOML array (so a check that compares shows sees
+    // a change to any entry), and this gives the value an entry has when the key is left out.
+    ShowFn entry_default = {};
 };
 
 // Every key, in the order docs/options.md lists them.
@@ -65,10 +77,22 @@ const std::vector<KeyDef>& key_table();
 const KeyDef* find_key(std::string_view name);
 
 // Keys whose values have a grammar of their own (config_values.cpp).
-KeyDef windowed_key();     // screen.windowed: "1280x720", or "" for full screen
-KeyDef hotkey_key();       // staff.hotkey: "Ctrl+Alt+S"
-KeyDef pin_key();          // staff.pin: digits in quotes, so leading zeros survive
-KeyDef until_key();        // announcement.until: a date-time, resolved once the zone is known
+KeyDef windowed_key();  // screen.windowed: "1280x720", or "" for full screen
+KeyDef hotkey_key();    // staff.hotkey: "Ctrl+Alt+S"
+KeyDef pin_key();       // staff.pin: digits in quotes, so leading zeros survive
+KeyDef until_key();     // announcement.until: a date-time, resolved once the zone is known
+// announcements.from and announcements.until: the same, for the entry being read.
+KeyDef entry_time_key(std::string_view name, bool from);
+
+// The keys of one entry of a table of entries ([screens.NAME], [[announcements]]): each as
+// the key `section`.KEY, an unknown one an error naming `what` ("a screen") and the closest key.
+void read_entry(const toml::table& entry, std::string_view section, std::string_view what,
+                Config& c, Reader& r);
+
+// The [[announcements]] array: each entry's keys through the key table, its times resolved and
+// checked (text set, from before until) by resolve_announcements once the zone is known.
+void read_announcements(const toml::node& node, const toml::key& where, Config& c, Reader& r);
+void resolve_announcements(Config& c, Reader& r);
 KeyDef show_slides_key();  // slides.show: slide names, each once
 KeyDef talk_length_key();  // durations.talk: minutes, 0 to spread talks over the session
 KeyDef full_key();         // [full]: room -> until, a whole section of free keys (config_full.cpp)

@@ -53,7 +53,6 @@ void read_screens(const toml::node& node, const toml::key& where, Config& c, Rea
                 "'screens' must be a table of screens ([screens.hall-a]), not " + describe(node));
         return;
     }
-    auto keys = keys_of_section("screen");
     for (auto&& [name, entry_node] : *screens) {
         const auto* entry = entry_node.as_table();
         if (entry == nullptr) {
@@ -64,16 +63,7 @@ void read_screens(const toml::node& node, const toml::key& where, Config& c, Rea
         }
         Config own;
         own.screen = c.screen;
-        for (auto&& [k, v] : *entry) {
-            const KeyDef* def = find_key("screen." + std::string(k.str()));
-            if (def == nullptr) {
-                r.error(line_of(k.source()), "unknown key '" + std::string(k.str()) +
-                                                 "' for a screen" +
-                                                 did_you_mean(closest(k.str(), keys)));
-                continue;
-            }
-            def->read(v, own, r);
-        }
+        config_detail::read_entry(*entry, "screen", "a screen", own, r);
         c.screens[std::string(name.str())] = own.screen;
     }
 }
@@ -89,6 +79,10 @@ void read_document(const toml::table& root, Config& c, Reader& r) {
         if (section == "screens") {
             screens = &section_node;
             screens_key = &sk;
+            continue;
+        }
+        if (section == "announcements") {
+            config_detail::read_announcements(section_node, sk, c, r);
             continue;
         }
         bool known = std::find(sections.begin(), sections.end(), section) != sections.end();
@@ -135,6 +129,7 @@ void read_document(const toml::table& root, Config& c, Reader& r) {
     if (screens != nullptr) read_screens(*screens, *screens_key, c, r);
     auto zone = find_zone(c.venue.timezone);
     if (zone) config_detail::resolve_full(c, r, *zone.value());
+    config_detail::resolve_announcements(c, r);
     if (r.until_text) {
         if (zone) {
             auto t = parse_instant(r.until_text->first, *zone.value(), "announcement.until");
@@ -146,6 +141,25 @@ void read_document(const toml::table& root, Config& c, Reader& r) {
         }
     }
 }
+
+}  // namespace
+
+void config_detail::read_entry(const toml::table& entry, std::string_view section,
+                               std::string_view what, Config& c, Reader& r) {
+    auto keys = keys_of_section(section);
+    for (auto&& [k, v] : entry) {
+        const KeyDef* def = find_key(std::string(section) + "." + std::string(k.str()));
+        if (def == nullptr) {
+            r.error(line_of(k.source()), "unknown key '" + std::string(k.str()) + "' for " +
+                                             std::string(what) +
+                                             did_you_mean(closest(k.str(), keys)));
+            continue;
+        }
+        def->read(v, c, r);
+    }
+}
+
+namespace {
 
 // Relative paths, written or default, mean "next to the config file".
 void resolve_paths(Config& c, const std::string& base_dir) {
@@ -162,7 +176,7 @@ void resolve_paths(Config& c, const std::string& base_dir) {
 
 Result<Config> parse_config(std::string_view text, std::string_view file,
                             const std::string& base_dir) {
-    Reader r{std::string(file), {}, std::nullopt, {}};
+    Reader r{std::string(file), {}, std::nullopt, {}, {}};
     toml::table root;
     try {
         root = toml::parse(text, std::string_view(file));
@@ -193,6 +207,12 @@ Diagnostics config_warnings(const Config& config, std::string_view file) {
     if (config.screen.room.empty()) {
         out.push_back({std::string(file), 0, Severity::warning,
                        "screen.room is not set: the screen shows the program's first room"});
+    }
+    if (!config.announcement.text.empty()) {
+        out.push_back({std::string(file), 0, Severity::warning,
+                       "[announcement] is the older form of one urgent announcement; it still "
+                       "works, but [[announcements]] entries (text, from, until, level) can be "
+                       "scheduled and set by `kiosk announce`"});
     }
     if (config.data.year == 0) {
         out.push_back({std::string(file), 0, Severity::warning,

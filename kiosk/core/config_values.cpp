@@ -181,6 +181,35 @@ KeyDef until_key() {
     return {"announcement.until", "date-time", std::move(read), std::move(show)};
 }
 
+KeyDef entry_time_key(std::string_view name, bool from) {
+    ReadFn read = [name, from](const toml::node& n, Config& c, Reader& r) {
+        std::optional<std::string> text = toml_date_time_text(n);
+        if (!text && n.is_string()) text = n.as_string()->get();
+        if (!text) {
+            r.error(line_of(n.source()), std::string(name) +
+                                             " must be a date and time such as "
+                                             "2022-08-29T12:00, not " +
+                                             describe(n));
+            return;
+        }
+        if (text->empty()) return;  // "" says "none", like leaving the key out
+        r.entry_times.push_back({c.announcements.size() - 1, from, *text, line_of(n.source())});
+    };
+    auto one = [from](const Announcement& a) {
+        const auto& t = from ? a.from : a.until;
+        return t ? quote(date::format("%FT%TZ", *t)) : quote("");
+    };
+    ShowFn show = [one](const Config& c) {
+        std::string out = "[";
+        for (std::size_t i = 0; i < c.announcements.size(); ++i) {
+            out += (i > 0 ? ", " : "") + one(c.announcements[i]);
+        }
+        return out + "]";
+    };
+    ShowFn entry_default = [one](const Config&) { return one(Announcement{}); };
+    return {name, "date-time", std::move(read), std::move(show), std::move(entry_default)};
+}
+
 KeyDef show_slides_key() {
     ReadFn read = [](const toml::node& n, Config& c, Reader& r) {
         const auto* a = n.as_array();

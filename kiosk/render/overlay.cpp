@@ -120,8 +120,8 @@ void preview_notice() {
     ImGui::PushStyleColor(ImGuiCol_Text, warning_colour);
     ImGui::TextWrapped(
         "Preview only: no staff PIN is set, so nothing can be changed here. To choose the room, "
-        "set the announcement or the clock, or quit, set one in the config: [staff] pin = "
-        "\"0420\" (4 to 12 digits).");
+        "add or clear announcements, set the clock, or quit, set one in the config: [staff] pin "
+        "= \"0420\" (4 to 12 digits).");
     ImGui::PopStyleColor();
 }
 
@@ -185,41 +185,37 @@ void clock_section(const OverlayView& view, bool staff, std::span<char> clock, d
     if (view.simulated && ImGui::Button("Back to real time")) ask(requests, Kind::real_time);
 }
 
-// The announcement and its end as staff type them. "Show now" and "Clear" say what they
-// replace, so an announcement pushed meanwhile is never overwritten unseen; while one stands
-// beside the draft, staff first take it or keep theirs.
-void announcement_section(const OverlayView& view, bool staff, bool changed, AnnouncementDraft& d,
+// The announcements as they are now, and for staff a new one (text, end, urgent) to add beside
+// them, or all of them to clear: only those staff saw (AnnouncementDraft::seen).
+void announcement_section(const OverlayView& view, bool staff, AnnouncementDraft& d,
                           std::vector<OverlayRequest>& requests) {
-    if (!ImGui::CollapsingHeader("Announcement")) return;
-    if (!staff) {
-        ImGui::TextWrapped("%s", view.announcement.empty() ? "(none)" : view.announcement.c_str());
-        if (!view.announcement_until.empty()) {
-            ImGui::Text("until %s", view.announcement_until.c_str());
-        }
+    if (!ImGui::CollapsingHeader("Announcements")) {
+        d.frame("");
         return;
     }
+    d.frame(view.announcements_key);
+    if (view.announcements.empty()) ImGui::TextUnformatted("(none)");
+    for (const auto& line : view.announcements) ImGui::BulletText("%s", line.c_str());
+    if (!staff) return;
+    // Beside the list it clears, before the fields (a keyboard reaches it without typing).
+    if (!view.announcements.empty() && ImGui::Button("Clear all")) {
+        ask(requests, Kind::clear_announcement, "", "", 1.0, d.seen);
+    }
+    ImGui::Separator();
+    ImGui::TextUnformatted("New announcement");
     ImGui::InputTextMultiline("##announcement", d.text.data(), d.text.size(),
                               ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3.5f));
-    ImGui::InputTextWithHint("until", "empty: until cleared, or 2022-08-29T13:30", d.until.data(),
-                             d.until.size());
-    if (changed) {
-        ImGui::PushStyleColor(ImGuiCol_Text, warning_colour);
-        ImGui::TextWrapped("Changed meanwhile in the config to: %s",
-                           view.announcement.empty() ? "(none)" : view.announcement.c_str());
-        ImGui::PopStyleColor();
-        if (ImGui::Button("Use the new one")) d.take(view.announcement, view.announcement_until);
-        ImGui::SameLine();
-        if (ImGui::Button("Keep mine")) d.keep_over(view.announcement, view.announcement_until);
-        return;
-    }
-    if (ImGui::Button("Show now")) {
-        ask(requests, Kind::set_announcement, d.text.data(), d.until.data(), 1.0, d.base_text);
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Clear")) {
-        ask(requests, Kind::clear_announcement, "", "", 1.0, d.base_text);
-        d.text[0] = '\0';
-        d.until[0] = '\0';
+    ImGui::InputTextWithHint("until", "10:30 today, 2022-08-29T13:30, or empty: until cleared",
+                             d.until.data(), d.until.size());
+    ImGui::Checkbox("Urgent: the whole screen, not the band under the slides", &d.urgent);
+    if (ImGui::Button("Add")) {
+        OverlayRequest r;
+        r.kind = Kind::set_announcement;
+        r.text = d.text.data();
+        r.until = d.until.data();
+        r.urgent = d.urgent;
+        requests.push_back(std::move(r));
+        d.clear_fields();
     }
 }
 
@@ -354,9 +350,7 @@ void StaffOverlay::open() {
     ui_->pin.focus = !unlocked_;
     ui_->held.clear();
     ui_->pressed = false;
-    // The view may be from the last time it was open; the first frame brings the draft up to
-    // date (follow), as it is untouched.
-    ui_->announcement.take(view_.announcement, view_.announcement_until);
+    ui_->announcement.start_over();
     copy_into(ui_->clock, "");
     ui_->speed = view_.speed;
     ui_->confirm_quit = false;
@@ -478,15 +472,14 @@ void StaffOverlay::build_ui() {
         return;
     }
     const bool staff = !pin_.empty();
-    const bool changed = ui_->announcement.follow(view_.announcement, view_.announcement_until);
     if (!staff) preview_notice();
     if (!view_.message.empty()) ImGui::TextWrapped("%s", view_.message.c_str());
     status_section(view_, staff, requests_);
     room_section(view_, staff, requests_);
     full_section(view_, staff, ui_->full_until, requests_);
     coming_section(view_);
+    announcement_section(view_, staff, ui_->announcement, requests_);
     clock_section(view_, staff, ui_->clock, ui_->speed, requests_);
-    announcement_section(view_, staff, changed, ui_->announcement, requests_);
     if (staff) {
         ImGui::Separator();
         quit_section(ui_->confirm_quit, requests_);

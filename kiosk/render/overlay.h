@@ -36,22 +36,23 @@ struct OverlayView {
     std::string clock;                  // the venue time shown, "Mon 29 Aug 09:10"
     bool simulated = false;             // a rehearsal clock
     double speed = 1.0;
-    std::string announcement;        // the config's, as it stands now (a push shows at once)
-    std::string announcement_until;  // "" or as written in the config
-    std::string full;                // this screen's room marked full: "until 10:00"; empty: not
-    std::string full_session_end;    // the end of the session on now here, as a date-time to
-                                     // mark the room full until; empty: nothing on now
-    std::string full_day;            // the venue's day shown ("2022-08-29"), for an HH:MM typed;
-                                     // empty: no room of its own (an overview) to mark full
-    std::string message;             // the outcome of the last request ("Room set", an error)
-    bool held_back = false;          // a new version of the program is held back as cut short
+    // The config's announcements as they stand now (a push shows at once), one line each.
+    std::vector<std::string> announcements;
+    std::string announcements_key;  // identifies them: "Clear all" says which it clears
+    std::string full;               // this screen's room marked full: "until 10:00"; empty: not
+    std::string full_session_end;   // the end of the session on now here, as a date-time to
+                                    // mark the room full until; empty: nothing on now
+    std::string full_day;           // the venue's day shown ("2022-08-29"), for an HH:MM typed;
+                                    // empty: no room of its own (an overview) to mark full
+    std::string message;            // the outcome of the last request ("Room set", an error)
+    bool held_back = false;         // a new version of the program is held back as cut short
 };
 
 struct OverlayRequest {
     enum class Kind {
         set_room,            // text: the room
-        set_announcement,    // text: the message; until: "" or a date-time
-        clear_announcement,  //
+        set_announcement,    // add one; text: the message; until: "" or a time; urgent
+        clear_announcement,  // clear them all; expected: the announcements staff saw
         set_clock,           // text: a venue-local time such as 2022-08-29T09:10
         set_speed,           // speed
         real_time,           // back to the real clock
@@ -65,9 +66,10 @@ struct OverlayRequest {
     std::string text;
     std::string until;
     double speed = 1.0;
-    // set_announcement, clear_announcement: the announcement staff's edit started from; when the
-    // config holds another by the time it is saved (a push landed), nothing is saved.
+    // clear_announcement: the announcements staff saw (OverlayView::announcements_key); when the
+    // config holds others by the time it is saved (a push landed), nothing is cleared.
     std::string expected;
+    bool urgent = false;  // set_announcement: the whole screen rather than the notice band
 
     bool operator==(const OverlayRequest&) const = default;
 };

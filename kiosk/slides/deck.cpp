@@ -10,8 +10,10 @@
 
 #include "kiosk/core/time.h"
 #include "kiosk/slides/deck_parts.h"
+#include "kiosk/slides/notice_band.h"
 #include "kiosk/slides/painter.h"
 #include "kiosk/slides/tokens.h"
+#include "kiosk/slides/wrap.h"
 
 namespace kiosk {
 
@@ -21,16 +23,19 @@ using deck_parts::Painter;
 
 int Geometry::px(double share) const { return static_cast<int>(std::lround(share * unit)); }
 
-Geometry Geometry::for_screen(Size screen) {
+Geometry Geometry::for_screen(Size screen, int band_h) {
     Geometry g;
     g.screen = screen;
     g.unit = std::max(1, std::min(screen.w, screen.h));
     g.margin = g.px(tokens::screen_margin);
     g.header_h = g.px(tokens::header_height);
-    g.footer_y = screen.h - g.px(tokens::footer_from_bottom);
+    g.band_h = std::max(0, band_h);
+    // With a notice band the slide's foot is the band's top: footer and content move up.
+    int foot = screen.h - g.band_h;
+    g.footer_y = foot - g.px(tokens::footer_from_bottom);
     int top = g.header_h + g.px(tokens::content_below_header);
     g.content = {g.margin, top, std::max(1, screen.w - 2 * g.margin),
-                 std::max(1, screen.h - top - g.px(tokens::content_above_bottom))};
+                 std::max(1, foot - top - g.px(tokens::content_above_bottom))};
     return g;
 }
 
@@ -81,11 +86,28 @@ void add_talk_slides(DeckBuilder& slides, const Context& c) {
     }
 }
 
+// The announcements that apply at `at`, split by level, and when that next changes.
+void sort_announcements(Deck& deck, const std::vector<Announcement>& all, Instant at) {
+    for (const auto& a : all) {
+        for (const auto& edge : {a.from, a.until}) {
+            if (edge && *edge > at && (!deck.next_change || *edge < *deck.next_change)) {
+                deck.next_change = edge;
+            }
+        }
+        std::string text = squash_spaces(a.text);
+        if (!a.applies_at(at) || text.empty()) continue;
+        (a.level == AnnouncementLevel::urgent ? deck.urgent : deck.tickers).push_back(text);
+    }
+}
+
 }  // namespace
 
 Deck build_deck(const DeckInput& input, Size screen, const Theme& theme, const DeckOptions& options,
                 const TextMeasurer& measure) {
-    Geometry g = Geometry::for_screen(screen);
+    Deck deck;
+    sort_announcements(deck, input.announcements, input.at);
+    Geometry g = Geometry::for_screen(
+        screen, deck_parts::notice_band_height(deck.tickers, screen, theme, measure));
     // The scheduler resolved the board's zone; only a board made by hand may lack it.
     const date::time_zone* zone =
         input.board && input.board->zone != nullptr
@@ -100,12 +122,19 @@ Deck build_deck(const DeckInput& input, Size screen, const Theme& theme, const D
               g,           theme,
               options,     measure,
               input.full};
-    Deck deck;
-    DeckBuilder slides(deck, {0, g.header_h, screen.w, screen.h - g.header_h});
-    if (input.announcement) {
-        slides.add(SlideKind::announcement, "announcement", [&](Slide& s) {
-            return deck_parts::announcement_slide(s, c, *input.announcement);
-        });
+    // Nothing of a slide may reach into the notice band: the check calls that a problem.
+    DeckBuilder slides(deck, {0, g.header_h, screen.w, screen.h - g.header_h - g.band_h});
+    std::size_t urgent = 0;
+    for (const auto& a : input.announcements) {
+        if (a.level != AnnouncementLevel::urgent || !a.applies_at(input.at) ||
+            squash_spaces(a.text).empty()) {
+            continue;
+        }
+        ++urgent;
+        std::string name =
+            deck.urgent.size() == 1 ? "announcement" : "announcement-" + std::to_string(urgent);
+        slides.add(SlideKind::announcement, name,
+                   [&](Slide& s) { return deck_parts::announcement_slide(s, c, a); });
     }
     if (input.overview != nullptr) {
         for (auto& page : deck_parts::overview_slides(c, *input.overview)) {
@@ -162,11 +191,7 @@ bool full_in_header(const Deck& deck, std::size_t slide) {
 }
 
 bool restarts_rotation(const Deck& before, const Deck& after) {
-    auto announcing = [](const Deck& d) {
-        return !d.slides.empty() && d.slides.front().kind == SlideKind::announcement;
-    };
-    if (announcing(after) && !announcing(before)) return true;
-    if (announcing(after) && before.slides.front().texts != after.slides.front().texts) return true;
+    if (!after.urgent.empty() && after.urgent != before.urgent) return true;
     return !after.session_key.empty() && after.session_key != before.session_key;
 }
 
@@ -259,13 +284,22 @@ void rotation_dots(Painter& p, const ChromeInput& input) {
 
 Slide layout_chrome(const ChromeInput& input, Size screen, const Theme& theme,
                     const DeckOptions& options, const TextMeasurer& measure) {
-    Geometry g = Geometry::for_screen(screen);
+    Geometry g = Geometry::for_screen(
+        screen, deck_parts::notice_band_height(input.tickers, screen, theme, measure));
     Slide slide;
     slide.kind = SlideKind::chrome;
     slide.name = "chrome";
     Painter p(slide, g, theme, measure);
     header(p, input, options);
     rotation_dots(p, input);
+    // Several tickers take turns, a minute each, changing with the clock: never scrolled (a
+    // marquee would wake the screen many times a second and cannot be read in passing), and not
+    // tied to the slides, so a one-page overview shows every ticker too.
+    if (!input.tickers.empty()) {
+        auto minute = date::floor<std::chrono::minutes>(input.at).time_since_epoch().count();
+        auto n = static_cast<long long>(input.tickers.size());
+        deck_parts::notice_band(p, input.tickers[static_cast<std::size_t>((minute % n + n) % n)]);
+    }
     check_layout(slide, {0, 0, screen.w, screen.h});
     return slide;
 }

@@ -13,6 +13,7 @@
 
 #include <date/tz.h>
 
+#include "kiosk/core/announcement.h"
 #include "kiosk/core/board.h"
 #include "kiosk/core/overview.h"
 #include "kiosk/slides/measure.h"
@@ -21,14 +22,6 @@
 #include "kiosk/slides/theme.h"
 
 namespace kiosk {
-
-// A staff message that interrupts the rotation; the config and the staff overlay set it.
-struct Announcement {
-    std::string text;
-    std::optional<Instant> until;  // none: until staff clear it
-
-    bool operator==(const Announcement&) const = default;
-};
 
 // What the deck shows, with its defaults in one place (the config's [slides] and [clock] fill it).
 struct DeckOptions {
@@ -51,28 +44,38 @@ struct Geometry {
     int header_h = 0;  // the band with the room name and clock
     Rect content;      // below the header, inside the margins: slides draw only here
     int footer_y = 0;  // top of the footer line (rotation dots, "Later here")
+    int band_h = 0;    // the notice band at the foot of the screen; 0: none
 
     int px(double share) const;
-    static Geometry for_screen(Size screen);
+    // `band_h`: the notice band's height (notice_band_height); content and footer end above it.
+    static Geometry for_screen(Size screen, int band_h = 0);
 };
 
 struct Deck {
     std::vector<Slide> slides;
     std::string session_key;  // identifies the session on now; a change sends the rotation to Now
     bool room_full = false;   // the deck's room is marked full: the header says so (full_in_header)
+    // The ticker announcements that apply, in order: the chrome's notice band shows them in turn.
+    std::vector<std::string> tickers;
+    std::vector<std::string> urgent;  // the urgent ones that apply: a slide each, first
+    // When an announcement next starts or ends after the deck's instant: the deck must be built
+    // again then. None: no announcement changes by itself.
+    std::optional<Instant> next_change;
 
     bool operator==(const Deck&) const = default;
 };
 
 // Whether a rebuilt deck sends the rotation back to its first slide at once: a new session
-// started here (Now), or an announcement appeared (it comes first and interrupts).
+// started here (Now), or the urgent announcements changed and there are some (they come first
+// and interrupt).
 bool restarts_rotation(const Deck& before, const Deck& after);
 
 struct DeckInput {
     const Board* board = nullptr;  // none: no program loaded yet
     std::string room;              // shown when there is no board
     Instant at;  // the instant the slides describe (the board's, when there is one)
-    std::optional<Announcement> announcement;
+    // Every announcement, whether it applies at `at` or not: the deck shows those that do.
+    std::vector<Announcement> announcements;
     // Set on an overview screen (an entrance): the deck is every room's now and next, paged, in
     // place of one room's slides; `board` is then not read.
     const Overview* overview = nullptr;
@@ -94,6 +97,8 @@ struct ChromeInput {
     // wrong ("no [screens.hall-x] entry for this screen"). Empty: nothing to say.
     std::string notice;
     bool room_full = false;  // a ROOM FULL badge beside the room name (full_in_header)
+    // The deck's tickers (Deck::tickers): the band at the foot shows one a minute, in turn.
+    std::vector<std::string> tickers = {};
 };
 
 // Whether the header shows ROOM FULL over slide `slide` of `deck`: on every slide of a full

@@ -34,6 +34,7 @@ class Painter {
 
     const Geometry& g() const { return g_; }
     const Theme& theme() const { return theme_; }
+    const TextMeasurer& measure() const { return measure_; }
 
     TextStyle style(Weight w, double share, Colour c) const { return {w, g_.px(share), c}; }
     FontMetrics metrics(const TextStyle& s) const { return measure_.metrics(s.weight, s.px); }

@@ -118,7 +118,7 @@ bool status_slide(Slide& slide, const Context& c, const std::string& room) {
 
 bool announcement_slide(Slide& slide, const Context& c, const Announcement& a) {
     if (squash_spaces(a.text).empty()) return false;
-    if (a.until && *a.until <= c.at) return false;
+    if (!a.applies_at(c.at)) return false;
     const auto& t = c.theme;
     const auto& g = c.g;
     Painter p(slide, g, t, c.measure);

@@ -138,6 +138,12 @@ inline constexpr double headline_body_gap = 0.035;  // between the headline and 
 inline constexpr int headline_body_lines = 4;
 inline constexpr double announcement_below_chip = 0.035;  // below the "ANNOUNCEMENT" chip
 
+// ---- the notice band: ticker announcements at the foot of every slide (notice_band.h) --------
+
+inline constexpr double notice_pad_y = 0.022;     // above and below the text, inside the band
+inline constexpr double notice_chip_gap = 0.022;  // between the "NOTICE" chip and the text
+inline constexpr int notice_lines = 2;            // a longer notice ends in "…"
+
 // ---- the overview: one row per room, on an entrance screen -------------------------------------
 
 // Three columns (room, now, next) when the content is at least this wide; a narrower (portrait)

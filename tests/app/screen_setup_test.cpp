@@ -48,15 +48,24 @@ TEST(ConfigMap, SlidesAndClock) {
     EXPECT_FALSE(deck_options_from(parse("[slides]\ntalks = 0\n")).show_talks);
 }
 
-TEST(ConfigMap, AnnouncementUntilItExpires) {
-    auto c = parse("[announcement]\ntext = \"Lunch in Hall B\"\nuntil = \"2022-08-29T13:00Z\"\n");
+// The older [announcement] is one urgent announcement, ahead of the [[announcements]] entries.
+TEST(ConfigMap, TheOlderAnnouncementIsAnUrgentOneAndEntriesFollowInOrder) {
+    auto c = parse(
+        "[announcement]\ntext = \"Lunch in Hall B\"\nuntil = \"2022-08-29T13:00Z\"\n"
+        "[[announcements]]\ntext = \"Coffee in the foyer\"\nfrom = \"2022-08-29T10:00Z\"\n"
+        "[[announcements]]\ntext = \"Fire drill\"\nlevel = \"urgent\"\n");
     Instant noon = date::sys_days{date::year{2022} / 8 / 29} + 12h;
-    auto a = announcement_from(c, noon);
-    ASSERT_TRUE(a.has_value());
-    EXPECT_EQ(a->text, "Lunch in Hall B");
-    EXPECT_EQ(a->until, noon + 1h);
-    EXPECT_EQ(announcement_from(c, noon + 1h), std::nullopt);
-    EXPECT_EQ(announcement_from(Config{}, noon), std::nullopt);
+    auto all = announcements_of(c);
+    ASSERT_EQ(all.size(), 3u);
+    EXPECT_EQ(all[0], (Announcement{"Lunch in Hall B", std::nullopt, noon + 1h,
+                                    AnnouncementLevel::urgent}));
+    EXPECT_EQ(all[1], (Announcement{"Coffee in the foyer", noon - 2h, std::nullopt,
+                                    AnnouncementLevel::ticker}));
+    EXPECT_EQ(all[2].level, AnnouncementLevel::urgent);
+    EXPECT_TRUE(all[0].applies_at(noon));
+    EXPECT_FALSE(all[0].applies_at(noon + 1h));
+    EXPECT_FALSE(all[1].applies_at(noon - 3h));
+    EXPECT_TRUE(announcements_of(Config{}).empty());
 }
 
 using namespace std::chrono_literals;
@@ -159,8 +168,9 @@ TEST(ScreenSetup, NoProgramGivesTheReasonAndTheAnnouncementStillShows) {
     ASSERT_FALSE(board.has_value());
     EXPECT_EQ(board.error().front().message,
               "program.txt: cannot read: no such file; no program loaded");
-    ASSERT_TRUE(s.announcement.has_value());
-    EXPECT_EQ(s.announcement->text, "Registration moved to Hall B");
+    ASSERT_EQ(s.announcements.size(), 1u);
+    EXPECT_EQ(s.announcements[0].text, "Registration moved to Hall B");
+    EXPECT_EQ(s.announcements[0].level, AnnouncementLevel::urgent);
 }
 
 TEST(ScreenSetup, TheCommandLineSetsTheWindowAndScreenshot) {

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "kiosk/app/announce.h"
 #include "kiosk/app/state_fs.h"
 
 #include "temp_dir.h"
@@ -74,14 +75,18 @@ struct StaffRequestsTest : ::testing::Test {
     }
     // Asks, and waits for the reload thread's answer when the request went there.
     std::string ask(LinkRequests& out, OverlayRequest::Kind kind, std::string text = {},
-                    std::string until = {}, double speed = 1.0, std::string expected = {}) {
+                    std::string until = {}, double speed = 1.0, std::string expected = {},
+                    bool urgent = false) {
         int before = 0;
         {
             std::lock_guard lock(mutex);
             before = answers;
         }
-        staff->carry_out({kind, std::move(text), std::move(until), speed, std::move(expected)},
-                         "America/Los_Angeles", out);
+        OverlayRequest r{kind, std::move(text), std::move(until), speed, std::move(expected)};
+        r.urgent = urgent;
+        // On screen: Mon 29 Aug 2022, 09:10 at the venue (16:10 UTC).
+        staff->carry_out(r, "America/Los_Angeles", out,
+                         date::sys_days{date::year{2022} / 8 / 29} + 16h + 10min);
         if (staff->message() == "Saving\xE2\x80\xA6") {
             std::unique_lock lock(mutex);
             EXPECT_TRUE(answered.wait_for(lock, 10s, [&] { return answers > before; }));
@@ -95,47 +100,58 @@ TEST_F(StaffRequestsTest, RoomAndAnnouncementRewriteTheConfigAndApply) {
     LinkRequests out;
     EXPECT_EQ(ask(out, Kind::set_room, "Room 2"), "Room set to Room 2");
     EXPECT_EQ(service->live()->config.screen.room, "Room 2");
-    EXPECT_EQ(ask(out, Kind::set_announcement, "Lunch in Hall B", "2022-08-29T13:30"),
-              "Announcement shown");
-    const auto& a = service->live()->config.announcement;
+    // "13:30" is today on screen, in the zone the screen shows.
+    EXPECT_EQ(ask(out, Kind::set_announcement, "Lunch in Hall B", "13:30"), "Announcement added");
+    ASSERT_EQ(service->live()->config.announcements.size(), 1u);
+    const auto& a = service->live()->config.announcements[0];
     EXPECT_EQ(a.text, "Lunch in Hall B");
-    // In the config's zone (none set here: UTC), as the file itself would be read.
-    EXPECT_EQ(a.until, date::sys_days{date::year{2022} / 8 / 29} + 13h + 30min);
+    EXPECT_EQ(a.level, AnnouncementLevel::ticker);
+    EXPECT_EQ(a.until, date::sys_days{date::year{2022} / 8 / 29} + 20h + 30min);
     EXPECT_EQ(read_file(dir.path("kiosk.toml")).value(),
-              "# screen by the hall\n[screen]\nroom = \"Room 2\"\n\n[announcement]\n"
-              "text = \"Lunch in Hall B\"\nuntil = \"2022-08-29T13:30\"\n");
-    // A bad expiry refuses the whole edit: the text stays as it was.
-    EXPECT_EQ(ask(out, Kind::set_announcement, "Later", "soon", 1.0, "Lunch in Hall B")
-                  .rfind("Not done: " + dir.path("kiosk.toml") +
-                             ": announcement.until: no date in 'soon'",
-                         0),
-              0u);
-    EXPECT_EQ(service->live()->config.announcement.text, "Lunch in Hall B");
-    EXPECT_EQ(ask(out, Kind::clear_announcement, "", "", 1.0, "Lunch in Hall B"),
-              "Announcement cleared");
-    EXPECT_EQ(service->live()->config.announcement.text, "");
+              "# screen by the hall\n[screen]\nroom = \"Room 2\"\n\n[[announcements]]\n"
+              "text = \"Lunch in Hall B\"\nuntil = \"2022-08-29T13:30:00-07:00\"\n"
+              "level = \"ticker\"\n");
+    // A bad end refuses the whole edit: nothing is added.
+    EXPECT_EQ(ask(out, Kind::set_announcement, "Later", "soon"),
+              "Not done: until: no date in 'soon' (expected e.g. 2022-08-29T09:10, "
+              "2022-08-29T16:10Z or 2022-08-29T09:10-07:00)");
+    EXPECT_EQ(ask(out, Kind::set_announcement, "Fire drill", "", 1.0, "", true),
+              "Announcement added");
+    const auto& live = service->live()->config.announcements;
+    ASSERT_EQ(live.size(), 2u);
+    EXPECT_EQ(live[1].level, AnnouncementLevel::urgent);
+    EXPECT_EQ(live[1].until, std::nullopt);
+    // Clearing names what staff saw.
+    std::string seen = announcements_key(service->live()->config);
+    EXPECT_EQ(ask(out, Kind::clear_announcement, "", "", 1.0, seen), "Announcements cleared");
+    EXPECT_TRUE(service->live()->config.announcements.empty());
+    EXPECT_EQ(read_file(dir.path("kiosk.toml")).value(),
+              "# screen by the hall\n[screen]\nroom = \"Room 2\"\n");
     EXPECT_FALSE(out.quit);
 }
 
-// "Show now" says which announcement it replaces: one pushed meanwhile is not overwritten unseen.
-TEST_F(StaffRequestsTest, AnAnnouncementPushedMeanwhileIsNotOverwritten) {
+// Adding never replaces one pushed meanwhile, and "Clear all" clears only what staff saw.
+TEST_F(StaffRequestsTest, AnAnnouncementPushedMeanwhileIsNotClearedUnseen) {
     using Kind = OverlayRequest::Kind;
+    std::string seen = announcements_key(service->live()->config);  // none
     dir.write("kiosk.toml",
               "[screen]\nroom = \"Room 1\"\n[announcement]\ntext = \"Keynote moved\"\n");
     LinkRequests out;
-    // Staff's draft started from no announcement at all.
-    EXPECT_EQ(ask(out, Kind::set_announcement, "Lunch in Hall B", "", 1.0, ""),
+    EXPECT_EQ(ask(out, Kind::clear_announcement, "", "", 1.0, seen),
               "Not done: " + dir.path("kiosk.toml") +
-                  ":4: announcement.text was changed in the file meanwhile (a push, or another "
-                  "staff member): nothing saved; look at it and choose again");
-    EXPECT_EQ(ask(out, Kind::clear_announcement, "", "", 1.0, ""),
-              "Not done: " + dir.path("kiosk.toml") +
-                  ":4: announcement.text was changed in the file meanwhile (a push, or another "
-                  "staff member): nothing saved; look at it and choose again");
+                  ": the announcements were changed in the file meanwhile (a push, or another "
+                  "staff member): nothing cleared; look at them and choose again");
     EXPECT_EQ(read_file(dir.path("kiosk.toml")).value(),
               "[screen]\nroom = \"Room 1\"\n[announcement]\ntext = \"Keynote moved\"\n");
-    EXPECT_EQ(ask(out, Kind::set_announcement, "Lunch in Hall B", "", 1.0, "Keynote moved"),
-              "Announcement shown");
+    EXPECT_EQ(ask(out, Kind::set_announcement, "Lunch in Hall B"), "Announcement added");
+    auto all = announcements_of(service->live()->config);
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].text, "Keynote moved");  // the push stays
+    EXPECT_EQ(all[1].text, "Lunch in Hall B");
+    EXPECT_EQ(
+        ask(out, Kind::clear_announcement, "", "", 1.0, announcements_key(service->live()->config)),
+        "Announcements cleared");
+    EXPECT_TRUE(announcements_of(service->live()->config).empty());
 }
 
 TEST_F(StaffRequestsTest, AcceptingWithNothingHeldBackSaysSo) {

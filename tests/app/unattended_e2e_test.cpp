@@ -215,6 +215,27 @@ TEST(UnattendedEndToEnd, RestartOntoABrokenProgramShowsTheLastGoodOne) {
 
 // One venue clock: `run --now T` and `agenda --at T` read T as the same instant, whether the
 // program names the zone (its own wins) or only the config does.
+// An announcement starts and ends on the second it names, without a reload: the screen wakes
+// for it, long before the next minute would. At twice real speed from 09:10:00, 09:10:16 comes
+// 8 s in, 09:10:30 15 s in; the clock shown (the minute) is still 09:10 for both.
+TEST(UnattendedEndToEnd, AnAnnouncementStartsAndEndsOnTheClock) {
+    TempDir dir;
+    dir.write("kiosk.toml", config +
+                                "[[announcements]]\ntext = \"Fire drill at 09:15\"\n"
+                                "level = \"urgent\"\nfrom = \"2022-08-29T09:10:16\"\n"
+                                "until = \"2022-08-29T09:10:30\"\n");
+    dir.write("program.txt", seed());
+    Screen screen(dir, {"--speed", "2"}, "2022-08-29T09:10:00");
+    json first =
+        screen.status_when([](const json& j) { return !j["slide"].get<std::string>().empty(); });
+    ASSERT_NE(first["slide"], "announcement") << "the screen took over 8 s to start";
+    json on = screen.status_when([](const json& j) { return j["slide"] == "announcement"; });
+    EXPECT_EQ(on["clock"]["shown"], "2022-08-29T09:10:00-07:00");
+    json off = screen.status_when([](const json& j) { return j["slide"] != "announcement"; });
+    EXPECT_EQ(off["clock"]["shown"], "2022-08-29T09:10:00-07:00");
+    EXPECT_EQ(screen.stop(), 0);
+}
+
 TEST(OneVenueClock, RunNowAndAgendaAtAgreeWhicheverNamesTheZone) {
     struct Case {
         std::string config;

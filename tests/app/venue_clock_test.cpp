@@ -48,12 +48,23 @@ TEST(VenueClock, ARehearsalStartsWhereToldAndRunsAtItsSpeed) {
     EXPECT_EQ(clock.until_next(60s), 1005ms);
 }
 
+// An announcement's start or end: the real time until the venue clock reaches it.
+TEST(VenueClock, TheWaitForAnInstantFollowsTheSpeed) {
+    FakeTime t;
+    VenueClock clock = t.clock();
+    clock.rehearse(at("2022-08-29T08:40"), 2.0);
+    EXPECT_EQ(clock.until(at("2022-08-29T08:40:16")), 8005ms);
+    EXPECT_EQ(clock.until(at("2022-08-29T08:39")), 0ms);  // already passed: at once
+    clock.set_speed(0.0);
+    EXPECT_EQ(clock.until(at("2022-08-29T08:40:16")), std::nullopt);  // a stopped clock
+}
+
 // When a ROOM FULL mark ends between two minutes, the screen wakes at its end.
 TEST(VenueClock, UntilAnInstantRunsAtTheClocksSpeed) {
     FakeTime t;
     VenueClock clock = t.clock();
     EXPECT_EQ(clock.until(at("2022-08-29T16:00:30")), 30'005ms);
-    EXPECT_EQ(clock.until(at("2022-08-29T15:00")), 5ms);  // passed: at once
+    EXPECT_EQ(clock.until(at("2022-08-29T15:00")), 0ms);  // passed: at once
     clock.rehearse(at("2022-08-29T08:40"), 60.0);
     EXPECT_EQ(clock.until(at("2022-08-29T09:40")), 60'005ms);
     clock.set_speed(0.0);

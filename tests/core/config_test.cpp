@@ -40,6 +40,8 @@ TEST(Config, EmptyFileIsAllDefaults) { EXPECT_EQ(parse_ok(""), Config{}); }
 TEST(Config, EveryKeyWrittenAtItsDefaultGivesTheDefaults) {
     std::string text;
     for (const auto& k : config_keys()) {
+        // An [[announcements]] entry is no default: it needs its text (see the tests below).
+        if (k.name.starts_with("announcements.")) continue;
         auto dot = k.name.find('.');
         if (dot == std::string_view::npos) {  // a whole section of free keys ([full]), empty
             ASSERT_EQ(k.default_text, "{}") << k.name;

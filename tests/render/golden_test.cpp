@@ -87,6 +87,12 @@ DeckInput full(DeckInput in) {
     return in;
 }
 
+// A ticker announcement, on from before the boards' instants until 10:30.
+Announcement coffee() {
+    return {"Coffee is served in the foyer until 10:30", at("08:00"), at("10:30"),
+            AnnouncementLevel::ticker};
+}
+
 // Now slides of sessions in other scripts.
 Board chinese = testing::script_board(testing::chinese());
 Board arabic = testing::script_board(testing::arabic());
@@ -115,10 +121,16 @@ const std::vector<Case>& cases() {
         {"announcement", "announcement",
          [] {
              auto in = input_for(morning);
-             in.announcement = Announcement{
-                 "Lunch is served in the Mission City Ballroom. The afternoon orals start at "
-                 "13:00 in this room.",
-                 at("13:00")};
+             in.announcements = {
+                 {"Lunch is served in the Mission City Ballroom. The afternoon orals start at "
+                  "13:00 in this room.",
+                  std::nullopt, at("13:00"), AnnouncementLevel::urgent}};
+             return in;
+         }},
+        {"ticker-now", "now",
+         [] {
+             auto in = input_for(morning);
+             in.announcements = {coffee()};
              return in;
          }},
         {"overview", "overview-1", [] { return overview_input(); }},
@@ -127,6 +139,12 @@ const std::vector<Case>& cases() {
         {"now-full", "now", [] { return full(input_for(morning)); }},
         {"up-next-full", "up-next", [] { return full(input_for(morning)); }},
         {"overview-full", "overview-1", [] { return full(overview_input()); }},
+        {"ticker-overview", "overview-1",
+         [] {
+             auto in = overview_input();
+             in.announcements = {coffee()};
+             return in;
+         }},
         {"script-chinese", "now", [] { return input_for(chinese); }, true},
         {"script-arabic", "now", [] { return input_for(arabic); }, true},
         {"script-hindi", "now", [] { return input_for(hindi); }, true},
@@ -159,9 +177,9 @@ Image draw(const Case& c, Size size) {
     for (const auto& p : slide->problems) ADD_FAILURE() << c.name << ": " << p.what;
     std::string room = in.board ? in.board->room : in.room;
     std::string tz = in.board ? in.board->timezone : "America/Los_Angeles";
-    Slide chrome =
-        layout_chrome({room, tz, in.at, index, deck.slides.size(), "", full_in_header(deck, index)},
-                      size, theme, options, fonts());
+    Slide chrome = layout_chrome(
+        {room, tz, in.at, index, deck.slides.size(), "", full_in_header(deck, index), deck.tickers},
+        size, theme, options, fonts());
     for (const auto& p : chrome.problems) ADD_FAILURE() << c.name << " chrome: " << p.what;
     auto canvas = Canvas::create(size, fonts());
     if (!canvas) throw std::runtime_error(canvas.error().front().message);
@@ -227,6 +245,32 @@ std::string case_name(const ::testing::TestParamInfo<Golden::ParamType>& info) {
         if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
     }
     return n;
+}
+
+// An announcement not started yet, and one over, draw nothing: the picture is the plain one.
+TEST(GoldenAnnouncements, NotYetStartedOrOverDrawsThePlainSlide) {
+    Case plain{"now", "now", [] { return input_for(morning); }};
+    Case waiting{
+        "now", "now", [] {
+            auto in = input_for(morning);
+            in.announcements = {
+                {"Coffee in the foyer", at("10:00"), at("10:30"), AnnouncementLevel::ticker},
+                {"Fire drill", at("11:00"), std::nullopt, AnnouncementLevel::urgent},
+                {"Registration opens", std::nullopt, at("08:00"), AnnouncementLevel::ticker},
+                {"Doors open", std::nullopt, at("08:30"), AnnouncementLevel::urgent}};
+            return in;
+        }};
+    for (Size size : {Size{1920, 1080}, Size{1080, 1920}}) {
+        EXPECT_TRUE(draw(waiting, size).rgb == draw(plain, size).rgb);
+        EXPECT_FALSE(draw(Case{"ticker-now", "now",
+                               [] {
+                                   auto in = input_for(morning);
+                                   in.announcements = {coffee()};
+                                   return in;
+                               }},
+                          size)
+                         .rgb == draw(plain, size).rgb);
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Slides, Golden,

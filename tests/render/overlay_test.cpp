@@ -72,6 +72,26 @@ class OverlayTest : public ::testing::Test {
         for (int i = 0; i < 6; ++i) frame();
     }
 
+    // An overlay with `pin` (empty: none) showing `view`, opened by its hotkey (F12).
+    void open_with(const std::string& pin, OverlayView view) {
+        window->attach(nullptr);
+        overlay =
+            std::make_unique<StaffOverlay>(Hotkey{false, false, false, "F12"}, pin,
+                                           fonts->bytes(Weight::regular), [this] { return now; });
+        window->attach(overlay.get());
+        overlay->set_view(std::move(view));
+        press(SDLK_F12, SDL_SCANCODE_F12, KMOD_NONE);
+        events();
+    }
+    // Types the PIN and Enter, and lets ImGui settle.
+    void unlock(const std::string& pin) {
+        type(pin.c_str());
+        press(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_NONE);
+        press(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_NONE, false);
+        events();
+        settle();
+    }
+
     // The staff page of an overlay (no PIN) built with `font_bytes`, once ImGui has settled.
     Image staff_page(std::string_view font_bytes) {
         window->attach(nullptr);
@@ -246,20 +266,15 @@ OverlayView a_view() {
     v.rooms = {"Exhibit Hall A", "Room 2"};
     v.room = "Exhibit Hall A";
     v.clock = "Mon 29 Aug 09:10";
-    v.announcement = "Lunch in Hall B";
+    v.announcements = {"NOTICE  Lunch in Hall B  ·  on now"};
+    v.announcements_key = "ticker - - Lunch in Hall B\n";
     return v;
 }
 
 // Without a PIN (the default) the overlay shows, and offers nothing but reading the files again:
 // no room, no announcement, no clock, no accepting a held-back program, no quitting.
 TEST_F(OverlayTest, WithoutAPinItOnlyPreviews) {
-    window->attach(nullptr);
-    overlay = std::make_unique<StaffOverlay>(Hotkey{false, false, false, "F12"}, "",
-                                             fonts->bytes(Weight::regular), [this] { return now; });
-    window->attach(overlay.get());
-    overlay->set_view(a_view());
-    press(SDLK_F12, SDL_SCANCODE_F12, KMOD_NONE);
-    events();
+    open_with("", a_view());
     EXPECT_TRUE(overlay->is_preview());
     settle();
     auto asked = press_everything(*this, 30);
@@ -269,17 +284,28 @@ TEST_F(OverlayTest, WithoutAPinItOnlyPreviews) {
     // With a PIN set, the same keys reach what staff may change: here, the held-back program.
     overlay->set_access(Hotkey{false, false, false, "F12"}, "1234");
     EXPECT_FALSE(overlay->is_unlocked());  // a new PIN is asked for at once
-    type("1234");
-    press(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_NONE);
-    press(SDLK_RETURN, SDL_SCANCODE_RETURN, KMOD_NONE, false);
-    events();
-    settle();
+    unlock("1234");
     ASSERT_TRUE(overlay->is_unlocked());
     EXPECT_FALSE(overlay->is_preview());
     asked = press_everything(*this, 30);
     EXPECT_TRUE(std::any_of(asked.begin(), asked.end(), [](const OverlayRequest& r) {
         return r.kind == OverlayRequest::Kind::accept_update;
     }));
+}
+
+// With a PIN, "Clear all" carries the announcements the picture showed (the view's key), so the
+// reload thread can refuse when the file holds others by then.
+TEST_F(OverlayTest, ClearAllNamesTheAnnouncementsShown) {
+    open_with("1234", a_view());
+    unlock("1234");
+    ASSERT_TRUE(overlay->is_unlocked());
+    std::size_t clears = 0;
+    for (const auto& r : press_everything(*this, 40)) {
+        if (r.kind != OverlayRequest::Kind::clear_announcement) continue;
+        ++clears;
+        EXPECT_EQ(r.expected, "ticker - - Lunch in Hall B\n");
+    }
+    EXPECT_GT(clears, 0u);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // The deck for a board: which slides, what they say, and that everything fits and is readable.
 #include "kiosk/slides/deck.h"
 
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "tests/support/fake_measurer.h"
@@ -22,9 +24,18 @@ const Theme theme;
 const Size landscape{1920, 1080};
 const Size portrait{1080, 1920};
 
-Deck deck_for(const Board& b, Size size = landscape, std::optional<Announcement> a = {},
+Deck deck_for(const Board& b, Size size = landscape, std::vector<Announcement> a = {},
               DeckOptions options = {}) {
     return build_deck({&b, b.room, b.at, std::move(a)}, size, theme, options, measure);
+}
+
+Announcement urgent(std::string text, std::optional<Instant> until = std::nullopt) {
+    return {std::move(text), std::nullopt, until, AnnouncementLevel::urgent};
+}
+
+Announcement ticker(std::string text, std::optional<Instant> from = std::nullopt,
+                    std::optional<Instant> until = std::nullopt) {
+    return {std::move(text), from, until, AnnouncementLevel::ticker};
 }
 
 std::vector<std::string> names(const Deck& d) {
@@ -385,14 +396,135 @@ TEST(Deck, NoProgramLoadedIsAStatusSlideNamingTheRoom) {
 
 TEST(Deck, AnAnnouncementComesFirstUntilItExpires) {
     auto b = testing::morning_board();
-    Announcement a{"Lunch is served in Hall B until 14:00", at("14:00")};
-    auto d = deck_for(b, landscape, a);
+    Announcement a = urgent("Lunch is served in Hall B until 14:00", at("14:00"));
+    auto d = deck_for(b, landscape, {a});
     ASSERT_FALSE(d.slides.empty());
     EXPECT_EQ(d.slides[0].name, "announcement");
     EXPECT_TRUE(has_text(d.slides[0], "until 14:00"));
+    EXPECT_EQ(d.next_change, at("14:00"));  // the screen must wake to end it
     a.until = at("08:00");
-    EXPECT_EQ(deck_for(b, landscape, a).slides[0].name, "now");
-    EXPECT_EQ(deck_for(b, landscape, Announcement{"   ", {}}).slides[0].name, "now");
+    EXPECT_EQ(deck_for(b, landscape, {a}).slides[0].name, "now");
+    EXPECT_EQ(deck_for(b, landscape, {a}).next_change, std::nullopt);
+    EXPECT_EQ(deck_for(b, landscape, {urgent("   ")}).slides[0].name, "now");
+}
+
+TEST(Deck, SeveralUrgentAnnouncementsTakeTurnsAheadOfTheRotation) {
+    auto b = testing::morning_board();
+    auto d = deck_for(b, landscape,
+                      {urgent("Keynote moved to Ballroom B"), ticker("Coffee in the foyer"),
+                       urgent("Registration closes at 18:00")});
+    ASSERT_GE(d.slides.size(), 3u);
+    EXPECT_EQ(d.slides[0].name, "announcement-1");
+    EXPECT_TRUE(says(d.slides[0], "Keynote moved to Ballroom B"));
+    EXPECT_EQ(d.slides[1].name, "announcement-2");
+    EXPECT_TRUE(says(d.slides[1], "Registration closes at 18:00"));
+    EXPECT_EQ(d.slides[2].name, "now");
+    EXPECT_EQ(d.tickers, std::vector<std::string>{"Coffee in the foyer"});
+    expect_clean(d);
+}
+
+// A ticker is no slide: a band at the foot of every slide, which the slides end above.
+TEST(Deck, ATickerIsABandUnderEverySlideThatNothingOverlaps) {
+    for (Size size : {landscape, portrait, Size{1280, 720}}) {
+        SCOPED_TRACE(std::to_string(size.w) + "x" + std::to_string(size.h));
+        auto b = testing::morning_board();
+        auto plain = deck_for(b, size);
+        auto d = deck_for(b, size, {ticker("Coffee is served in the foyer until 10:30")});
+        EXPECT_EQ(names(d), names(plain));  // no slide more
+        EXPECT_EQ(d.tickers, std::vector<std::string>{"Coffee is served in the foyer until 10:30"});
+        expect_clean(d);
+        auto chrome =
+            layout_chrome({b.room, b.timezone, b.at, 1, d.slides.size(), "", false, d.tickers},
+                          size, theme, {}, measure);
+        EXPECT_TRUE(chrome.problems.empty());
+        ASSERT_TRUE(has_text(chrome, "NOTICE"));
+        EXPECT_TRUE(says(chrome, "Coffee is served in the foyer"));
+        // The band: the panel colour, the whole width, at the foot.
+        int band_top = size.h;
+        for (const auto& f : chrome.fills) {
+            if (f.colour == theme.panel && f.box.w == size.w && f.box.bottom() == size.h) {
+                band_top = f.box.y;
+            }
+        }
+        ASSERT_LT(band_top, size.h);
+        for (const auto& t : chrome.texts) {
+            if (t.text == "NOTICE") {
+                EXPECT_GE(t.box.y, band_top);
+                EXPECT_EQ(t.style.colour, theme.on_kind);  // dark text on the notice chip
+            } else if (t.box.y >= band_top) {
+                EXPECT_GE(t.style.px, static_cast<int>(
+                                          std::lround(theme.type.body * std::min(size.w, size.h))));
+                EXPECT_EQ(t.background, theme.panel);
+                EXPECT_LE(t.box.bottom(), size.h);
+            } else {
+                EXPECT_LE(t.box.bottom(), band_top) << t.text;  // header, rotation dots
+            }
+        }
+        for (const auto& f : chrome.fills) {
+            if (f.colour != theme.panel && f.colour != theme.notice && f.box.y < band_top) {
+                EXPECT_LE(f.box.bottom(), band_top);
+            }
+        }
+        for (const auto& s : d.slides) {
+            SCOPED_TRACE(s.name);
+            for (const auto& t : s.texts) EXPECT_LE(t.box.bottom(), band_top) << t.text;
+            for (const auto& f : s.fills) EXPECT_LE(f.box.bottom(), band_top);
+        }
+    }
+}
+
+TEST(Deck, SeveralTickersTakeTurnsAMinuteEachAndALongOneIsShortened) {
+    auto b = testing::morning_board();
+    std::string longer;
+    for (int i = 0; i < 30; ++i) longer += "The cloakroom moves to the ground floor. ";
+    auto d = deck_for(b, landscape, {ticker("Coffee in the foyer"), ticker(longer)});
+    ASSERT_EQ(d.tickers.size(), 2u);
+    // Whatever the slide (a one-page overview has one): the minute says which.
+    auto chrome = [&](int minutes, std::size_t slide = 0) {
+        return layout_chrome({b.room, b.timezone, b.at + std::chrono::minutes{minutes}, slide,
+                              d.slides.size(), "", false, d.tickers},
+                             landscape, theme, {}, measure);
+    };
+    EXPECT_EQ(testing::all_text(chrome(0)), testing::all_text(chrome(0, 3)));
+    // One minute the one, the next minute the other, then the one again.
+    bool coffee = says(chrome(0), "Coffee in the foyer");
+    EXPECT_NE(says(chrome(0), "The cloakroom moves"), coffee);
+    EXPECT_NE(says(chrome(1), "Coffee in the foyer"), coffee);
+    EXPECT_NE(says(chrome(1), "The cloakroom moves"), !coffee);
+    EXPECT_EQ(says(chrome(2), "Coffee in the foyer"), coffee);
+    // Two lines at most, the second ending in "…", and no problem reported.
+    auto second = chrome(coffee ? 1 : 0);
+    EXPECT_TRUE(second.problems.empty());
+    int lines = 0;
+    bool shortened = false;
+    for (const auto& t : second.texts) {
+        if (t.text.starts_with("The cloakroom") || t.text.find("cloakroom") != std::string::npos) {
+            ++lines;
+            shortened |= t.text.ends_with("\u2026");
+        }
+    }
+    EXPECT_EQ(lines, 2);
+    EXPECT_TRUE(shortened);
+}
+
+TEST(Deck, AnnouncementsStartAndEndOnTheClock) {
+    auto b = testing::morning_board("08:50");
+    // Not yet started: not shown, and the deck says when to look again.
+    auto early = deck_for(
+        b, landscape,
+        {ticker("Coffee in the foyer", at("10:00"), at("10:30")), urgent("Fire drill at 11:00")});
+    EXPECT_TRUE(early.tickers.empty());
+    EXPECT_EQ(early.next_change, at("10:00"));
+    auto started = deck_for(testing::morning_board("10:00"), landscape,
+                            {ticker("Coffee in the foyer", at("10:00"), at("10:30"))});
+    EXPECT_EQ(started.tickers, std::vector<std::string>{"Coffee in the foyer"});
+    EXPECT_EQ(started.next_change, at("10:30"));
+    // Over: gone, and nothing more to wait for.
+    auto over = deck_for(testing::morning_board("10:30"), landscape,
+                         {ticker("Coffee in the foyer", at("10:00"), at("10:30"))});
+    EXPECT_TRUE(over.tickers.empty());
+    EXPECT_EQ(over.next_change, std::nullopt);
+    EXPECT_EQ(names(over), names(deck_for(testing::morning_board("10:30"))));
 }
 
 TEST(Deck, PortraitAndSmallScreensStayCleanAndLongTextIsShortened) {
@@ -421,12 +553,14 @@ TEST(Deck, ANewSessionOrAnAnnouncementRestartsTheRotation) {
     EXPECT_FALSE(restarts_rotation(morning, midday));      // it ended: nothing new started
     EXPECT_TRUE(restarts_rotation(midday, morning));       // one started (from between sessions)
     auto b = testing::morning_board();
-    auto lunch = deck_for(b, landscape, Announcement{"Lunch is served in Hall B", {}});
-    auto moved = deck_for(b, landscape, Announcement{"Lunch moved to Hall C", {}});
+    auto lunch = deck_for(b, landscape, {urgent("Lunch is served in Hall B")});
+    auto moved = deck_for(b, landscape, {urgent("Lunch moved to Hall C")});
+    auto noticed = deck_for(b, landscape, {ticker("Coffee in the foyer")});
     EXPECT_TRUE(restarts_rotation(morning, lunch));
     EXPECT_FALSE(restarts_rotation(lunch, lunch));
     EXPECT_TRUE(restarts_rotation(lunch, moved));
-    EXPECT_FALSE(restarts_rotation(lunch, morning));  // cleared: carry on
+    EXPECT_FALSE(restarts_rotation(lunch, morning));    // cleared: carry on
+    EXPECT_FALSE(restarts_rotation(morning, noticed));  // a ticker does not interrupt
 }
 
 TEST(Chrome, RoomDateClockAndRotationDots) {

@@ -18,7 +18,7 @@ const Theme theme;
 const Size landscape{1920, 1080};
 const Size portrait{1080, 1920};
 
-Deck overview_deck(const Overview& o, Size size, std::optional<Announcement> a = {}) {
+Deck overview_deck(const Overview& o, Size size, std::vector<Announcement> a = {}) {
     DeckInput in{nullptr, "Santa Clara Convention Center", o.at, std::move(a), &o};
     return build_deck(in, size, theme, {}, measure);
 }
@@ -119,10 +119,27 @@ TEST(Overview, LateInTheDayRoomsSayNothingMoreToday) {
 
 TEST(Overview, AnAnnouncementStillComesFirst) {
     auto o = testing::overview_at(testing::overview_program(), "09:10");
-    auto d = overview_deck(o, landscape, Announcement{"Coffee in the foyer", std::nullopt});
+    auto d = overview_deck(
+        o, landscape,
+        {{"Coffee in the foyer", std::nullopt, std::nullopt, AnnouncementLevel::urgent}});
     ASSERT_GE(d.slides.size(), 2u);
     EXPECT_EQ(d.slides[0].name, "announcement");
     EXPECT_EQ(d.slides[1].name, "overview-1");
+}
+
+// A ticker: the rows end above the notice band, and still never drawn below body size.
+TEST(Overview, ATickerLeavesTheRowsAboveTheBand) {
+    auto o = testing::overview_at(testing::overview_program(), "09:10");
+    for (Size size : {landscape, portrait}) {
+        auto plain = overview_deck(o, size);
+        SCOPED_TRACE(std::to_string(size.w) + "x" + std::to_string(size.h));
+        auto d = overview_deck(o, size,
+                               {{"Coffee is served in the foyer until 10:30", std::nullopt,
+                                 std::nullopt, AnnouncementLevel::ticker}});
+        expect_clean(d);
+        EXPECT_EQ(d.tickers.size(), 1u);
+        EXPECT_GE(d.slides.size(), plain.slides.size());
+    }
 }
 
 }  // namespace

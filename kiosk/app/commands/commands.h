@@ -13,6 +13,7 @@ int run_render(const Invocation& inv, CommandIo io);
 int run_check(const Invocation& inv, CommandIo io);
 int run_rooms(const Invocation& inv, CommandIo io);
 int run_agenda(const Invocation& inv, CommandIo io);
+int run_announce(const Invocation& inv, CommandIo io);
 int run_full(const Invocation& inv, CommandIo io);
 
 }  // namespace kiosk

@@ -55,14 +55,10 @@ int write_slides(const Picture& pic, const ScreenSetup& setup, const Board& boar
     for (std::size_t i = 0; i < deck.slides.size(); ++i) {
         const Slide& s = deck.slides[i];
         if (!wanted(s, pic.which)) continue;
-        ChromeInput chrome_in{setup.title.empty() ? board.room : setup.title,
-                              board.timezone,
-                              at,
-                              i,
-                              deck.slides.size(),
-                              setup.notice,
-                              full_in_header(deck, i)};
-        Slide chrome = layout_chrome(chrome_in, pic.size, setup.theme, setup.deck, fonts);
+        Slide chrome =
+            layout_chrome({setup.title.empty() ? board.room : setup.title, board.timezone, at, i,
+                           deck.slides.size(), setup.notice, full_in_header(deck, i), deck.tickers},
+                          pic.size, setup.theme, setup.deck, fonts);
         canvas.value()->draw(setup.theme, &s, 1.0, chrome);
         char prefix[24];
         std::snprintf(prefix, sizeof prefix, "%02zu-", i + 1);
@@ -123,7 +119,7 @@ int run_render(const Invocation& inv, CommandIo io) {
         io.err << "kiosk: " << fonts.error().front().message << "\n";
         return exit_failure;
     }
-    DeckInput in{&board.value(), screen.room, timed->at, screen.announcement};
+    DeckInput in{&board.value(), screen.room, timed->at, screen.announcements};
     in.full = screen.full;
     std::optional<Overview> overview;
     if (screen.overviews) {
