@@ -40,18 +40,19 @@ Diagnostic error(std::string message) {
     return Diagnostic{"", 0, Severity::error, std::move(message) + ": " + SDL_GetError()};
 }
 
-// SIGUSR1 asks for a picture of the screen (`kill -USR1`, see WindowEvents::screenshot). A signal
-// handler may do next to nothing, and SDL's X11 wait sleeps on through signals SDL does not own,
-// so the handler sets a flag and writes to an eventfd (both async-signal-safe); a thread blocked
-// on that eventfd wakes the window the way the reload service does (Window::wake). One window per
-// process listens: the last one opened.
+// SIGUSR1 and SIGUSR2 ask for a picture of the screen (`kill -USR1`, `kill -USR2`, see
+// WindowEvents::screenshot and ::snapshot). A signal handler may do next to nothing, and SDL's
+// X11 wait sleeps on through signals SDL does not own, so the handler sets a flag and writes to
+// an eventfd (both async-signal-safe); a thread blocked on that eventfd wakes the window the way
+// the reload service does (Window::wake). One window per process listens: the last one opened.
 std::atomic<bool> screenshot_asked{false};
+std::atomic<bool> snapshot_asked{false};
 std::atomic<int> screenshot_fd{-1};
 static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free);
 
-extern "C" void ask_screenshot(int) {
+extern "C" void ask_screenshot(int signo) {
     int saved = errno;
-    screenshot_asked = true;
+    (signo == SIGUSR2 ? snapshot_asked : screenshot_asked) = true;
     if (int fd = screenshot_fd.load(); fd >= 0) {
         std::uint64_t one = 1;
         if (::write(fd, &one, sizeof one) < 0) {
@@ -68,7 +69,8 @@ bool has_native_wait(const char* driver) {
     return std::strcmp(driver, "x11") == 0 || std::strcmp(driver, "wayland") == 0;
 }
 
-// Turns SIGUSR1 into Window::wake(): a thread blocked on an eventfd the handler writes to.
+// Turns SIGUSR1 and SIGUSR2 into Window::wake(): a thread blocked on an eventfd the handler
+// writes to.
 struct ScreenshotWatcher {
     ScreenshotWatcher() = default;
     ScreenshotWatcher(const ScreenshotWatcher&) = delete;
@@ -88,7 +90,8 @@ struct ScreenshotWatcher {
     }
 
     // Starts the thread and installs the handler, which from now on wakes `window`, the last
-    // window opened. Without the eventfd (none could be made) SIGUSR1 keeps its default action.
+    // window opened. Without the eventfd (none could be made) both signals keep their default
+    // action.
     void start(Window& window) {
         if (fd < 0) return;
         Window* self = &window;
@@ -107,6 +110,7 @@ struct ScreenshotWatcher {
         sigemptyset(&sa.sa_mask);
         sa.sa_flags = SA_RESTART;
         sigaction(SIGUSR1, &sa, nullptr);
+        sigaction(SIGUSR2, &sa, nullptr);
     }
 
     int fd = ::eventfd(0, EFD_CLOEXEC);  // blocking: the thread sleeps in read()
@@ -225,7 +229,8 @@ struct Window::Parts {
     std::unique_ptr<SDL_Texture, TextureDeleter> target;  // the unrotated picture, when rotated
     Size target_size;
     std::unique_ptr<TextCache> cache;
-    // SIGUSR1's thread (see ask_screenshot). Declared last: stopped and joined first.
+    // SIGUSR1's and SIGUSR2's thread (see ask_screenshot). Declared last: stopped and joined
+    // first.
     ScreenshotWatcher screenshot;
 };
 
@@ -360,6 +365,7 @@ WindowEvents Window::wait(std::chrono::steady_clock::time_point deadline) {
         std::uint64_t count = 0;
         if (::read(parts_->wake.fd, &count, sizeof count) == sizeof count) out.woken = true;
         if (screenshot_asked.exchange(false)) out.screenshot = true;
+        if (snapshot_asked.exchange(false)) out.snapshot = true;
         if (got) {
             // The staff overlay sees every event first; closed, it takes only its hotkey.
             auto offer = [&](const SDL_Event& event) {
@@ -373,7 +379,9 @@ WindowEvents Window::wait(std::chrono::steady_clock::time_point deadline) {
             while (SDL_PollEvent(&e) != 0) offer(e);
             return out;
         }
-        if (out.woken || out.screenshot || steady_clock::now() >= deadline) return out;
+        if (out.woken || out.screenshot || out.snapshot || steady_clock::now() >= deadline) {
+            return out;
+        }
     }
 }
 

@@ -46,6 +46,8 @@ struct WindowEvents {
     bool overlay = false;     // the staff overlay took input (or opened): draw again
     bool screenshot = false;  // SIGUSR1 arrived: a picture of the next frame is wanted
                               // (`kill -USR1`; kiosk run --screenshot FILE writes it)
+    bool snapshot = false;    // SIGUSR2 arrived: the same, for the picture the screen keeps in
+                              // its state folder (`kill -USR2`; screen.png)
     int wakeups = 0;          // times the wait returned, for the frugality measurements
 };
 
