@@ -2,10 +2,12 @@
 #include "kiosk/app/screen_loop.h"
 
 #include <algorithm>
+#include <memory>
 #include <ostream>
 
 #include "kiosk/app/board_text.h"
 #include "kiosk/app/notify.h"
+#include "kiosk/app/screenshots.h"
 #include "kiosk/render/fonts.h"
 #include "kiosk/render/text_cache.h"
 #include "kiosk/slides/rotation.h"
@@ -50,6 +52,7 @@ class ScreenLoop {
     void rebuild(Instant at, Millis now_ms);
     ScreenState state(Instant at_tick, const RotationView& view) const;
     void draw(const RotationView& view, Instant at_tick);
+    void take_pictures(const RotationView& view);
     bool after_frame(const ScreenState& state);  // false: quit
     WindowEvents sleep(Millis now_ms);
 
@@ -71,11 +74,13 @@ class ScreenLoop {
     bool relayout_ = true;
     bool dirty_ = true;
     bool first_frame_ = true;
-    bool screenshot_;  // --screenshot: the first frame, then on SIGUSR1
+    bool screenshot_;             // --screenshot: the first frame, then on SIGUSR1
+    SnapshotSchedule snapshots_;  // the state folder's screen.png
     RotationView last_view_{static_cast<std::size_t>(-1), -1.0};
     std::size_t frames_ = 0;
     std::size_t missing_said_ = 0;  // characters no font has, warned about so far
     ServiceNotifier service_;       // systemd (Type=notify): READY, WATCHDOG, STATUS
+    PictureWriter pictures_;        // last: its thread writes what is waiting before the loop goes
 };
 
 void ScreenLoop::take_setup() {
@@ -169,11 +174,22 @@ void ScreenLoop::draw(const RotationView& view, Instant at_tick) {
         io_.err << "kiosk: showing " << shown_name(setup_, board_) << " on " << screen_.describe()
                 << "; first frame after " << since_start().count() << " ms\n";
     }
-    if (screenshot_ && !setup_.screenshot.empty()) {
+    take_pictures(view);
+}
+
+// The pixels are read here, on the render thread, which owns them (a few ms); pictures_
+// compresses and writes them on its own thread, so no frame waits for a PNG.
+void ScreenLoop::take_pictures(const RotationView& view) {
+    bool wanted = screenshot_ && !setup_.screenshot.empty();
+    bool snapshot =
+        !setup_.snapshot.empty() && snapshots_.frame(since_start(), view.opacity >= 1.0);
+    if (!wanted && !snapshot) return;
+    auto shown = std::make_shared<const Image>(screen_.read_pixels());
+    if (wanted) {
         screenshot_ = false;
-        auto ok = write_png(setup_.screenshot, screen_.read_pixels());
-        if (!ok) io_.err << to_string(ok.error().front()) << "\n";
+        pictures_.write(setup_.screenshot, shown);
     }
+    if (snapshot) pictures_.write(setup_.snapshot, std::move(shown));
 }
 
 bool ScreenLoop::after_frame(const ScreenState& state) {
@@ -197,6 +213,9 @@ WindowEvents ScreenLoop::sleep(Millis now_ms) {
     if (auto due = service_.watchdog_due(steady::now())) {
         next = std::min(next, duration_cast<Millis>(*due - t0_));
     }
+    // A change the state folder's picture waits to show; a due time already past is taken with
+    // the next frame, which a fade draws anyway.
+    if (auto due = snapshots_.due(); due && *due > now_ms) next = std::min(next, *due);
     auto wake_at = next == Millis::max() ? steady::time_point::max() : t0_ + next;
     if (link_) wake_at = std::min(wake_at, link_->due());
     return screen_.wait(wake_at);
@@ -221,6 +240,12 @@ int ScreenLoop::run() {
         if (events.resized) relayout_ = true;
         if (events.overlay) dirty_ = true;
         if (events.screenshot) screenshot_ = dirty_ = true;
+        if (events.snapshot) {
+            snapshots_.ask();
+            dirty_ = true;
+        }
+        if (auto due = snapshots_.due(); due && *due <= since_start()) dirty_ = true;
+        if (auto why = pictures_.take_error()) io_.err << "kiosk: " << *why << "\n";
     }
     service_.stopping();
     auto stats = screen_.cache().stats();
