@@ -76,6 +76,7 @@ class ScreenLoop {
     bool first_frame_ = true;
     bool screenshot_;             // --screenshot: the first frame, then on SIGUSR1
     SnapshotSchedule snapshots_;  // the state folder's screen.png
+    FrameTimes frame_times_;
     RotationView last_view_{static_cast<std::size_t>(-1), -1.0};
     std::size_t frames_ = 0;
     std::size_t missing_said_ = 0;  // characters no font has, warned about so far
@@ -158,8 +159,11 @@ void ScreenLoop::draw(const RotationView& view, Instant at_tick) {
                           view.slide,
                           deck_.slides.size(),
                           setup_.notice};
+    auto started = steady::now();
     Slide chrome = layout_chrome(chrome_in, size_, setup_.theme, setup_.deck, measure_);
     screen_.draw(setup_.theme, slide, view.opacity, chrome);
+    ++frame_times_.count;
+    frame_times_.seconds += std::chrono::duration<double>(steady::now() - started).count();
     // Said once per character, in the journal; the status file keeps the list.
     const auto& missing = screen_.fonts().missing();
     for (; missing_said_ < missing.size(); ++missing_said_) {
@@ -233,6 +237,7 @@ int ScreenLoop::run() {
         ScreenState shown = state(at_tick, view);
         if (link_) link_->before_frame(shown, deck_);
         draw(view, at_tick);
+        shown.frames = frame_times_;
         if (!after_frame(shown)) break;
         if (dirty_) continue;  // draw the change now, before sleeping
         auto events = sleep(now_ms);

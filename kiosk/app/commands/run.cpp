@@ -81,7 +81,12 @@ int run_run(const Invocation& inv, CommandIo io) {
                                       const Config& config) {
             return import_program_file(bytes, name, config, rehearsal_day.value_or(today()));
         };
-        link = std::make_unique<UnattendedLink>(import, options, start.status_file, screen, log);
+        std::optional<MetricsFile> metrics;
+        if (!start.metrics_file.empty()) {
+            metrics.emplace(start.metrics_file, MetricsSource{options.screen, wall_now()});
+        }
+        link = std::make_unique<UnattendedLink>(import, options, start.status_file,
+                                                std::move(metrics), screen, log);
         return zone_of(*link->live());
     };
     VenueClock clock;
