@@ -9,6 +9,7 @@
 #include "kiosk/app/notify.h"
 #include "kiosk/app/screenshots.h"
 #include "kiosk/render/fonts.h"
+#include "kiosk/render/run_image.h"
 #include "kiosk/render/text_cache.h"
 #include "kiosk/slides/rotation.h"
 
@@ -181,14 +182,15 @@ void ScreenLoop::draw(const RotationView& view, Instant at_tick) {
     take_pictures(view);
 }
 
-// The pixels are read here, on the render thread, which owns them (a few ms); pictures_
-// compresses and writes them on its own thread, so no frame waits for a PNG.
+// The pixels are read here, on the render thread, which owns them (a few ms, packed as runs as
+// they are read); pictures_ compresses and writes them on its own thread, so no frame waits for
+// a PNG.
 void ScreenLoop::take_pictures(const RotationView& view) {
     bool wanted = screenshot_ && !setup_.screenshot.empty();
     bool snapshot =
         !setup_.snapshot.empty() && snapshots_.frame(since_start(), view.opacity >= 1.0);
     if (!wanted && !snapshot) return;
-    auto shown = std::make_shared<const Image>(screen_.read_pixels());
+    auto shown = std::make_shared<const RunImage>(screen_.read_runs());
     if (wanted) {
         screenshot_ = false;
         pictures_.write(setup_.screenshot, shown);

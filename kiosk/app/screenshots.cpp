@@ -5,6 +5,10 @@
 #include <cstdint>
 #include <utility>
 
+#include <malloc.h>
+
+#include "kiosk/render/png.h"
+
 namespace kiosk {
 
 bool SnapshotSchedule::frame(Millis now, bool settled) {
@@ -24,7 +28,7 @@ std::optional<SnapshotSchedule::Millis> SnapshotSchedule::due() const {
 }
 
 PictureWriter::PictureWriter()
-    : PictureWriter([](const std::string& path, const Image& image) {
+    : PictureWriter([](const std::string& path, const RunImage& image) {
           return write_file_atomic_with(
               path, Durability::unsynced, [&](const ByteWriter& put) -> Result<Done> {
                   auto png = encode_png(image, [&](const std::uint8_t* bytes, std::size_t n) {
@@ -73,6 +77,11 @@ void PictureWriter::run() {
         writing_ = true;
         lock.unlock();
         auto saved = save_(next.key(), *next.mapped());
+        // The picture is freed here, the loop holding no other reference; glibc keeps what libpng
+        // and the picture freed for reuse, which the trim gives back (measured in
+        // docs/screen.md).
+        next.mapped().reset();
+        malloc_trim(0);
         lock.lock();
         writing_ = false;
         if (saved) {

@@ -1,11 +1,12 @@
 // Pictures of what the screen shows, as PNG files: when the state folder's screen.png is due, and
 // a thread that compresses and writes them, so a picture never holds up a frame.
 //
-// Reading the pixels is the render thread's (a few ms at 1920x1080); compressing them is not
-// (tens of ms, several frames of a fade). The loop hands the pixels over (shared, so one picture
-// for --screenshot and screen.png is held once) and goes on drawing; libpng compresses them a row
-// at a time (render/png.h) into a temporary file that is then renamed into place, so a fleet tool
-// copying screen.png never gets half a picture.
+// Reading the pixels is the render thread's (a few ms at 1920x1080, packed as runs of a colour as
+// they are read, render/run_image.h); compressing them is not (tens of ms, several frames of a
+// fade). The loop hands the packed pixels over (shared, so one picture for --screenshot and
+// screen.png is held once) and goes on drawing; libpng compresses them a row at a time
+// (render/png.h) into a temporary file that is then renamed into place, so a fleet tool copying
+// screen.png never gets half a picture.
 #pragma once
 
 #include <chrono>
@@ -19,7 +20,7 @@
 #include <thread>
 
 #include "kiosk/app/state_fs.h"
-#include "kiosk/render/png.h"
+#include "kiosk/render/run_image.h"
 
 namespace kiosk {
 
@@ -49,8 +50,8 @@ class SnapshotSchedule {
 // Compresses and writes PNG files on a thread of its own.
 class PictureWriter {
   public:
-    using Picture = std::shared_ptr<const Image>;
-    using Save = std::function<Result<Done>(const std::string& path, const Image& image)>;
+    using Picture = std::shared_ptr<const RunImage>;
+    using Save = std::function<Result<Done>(const std::string& path, const RunImage& image)>;
 
     // encode_png into a temporary file renamed into place, without fsync: a picture rewritten every
     // minute need not survive a power cut, and an fsync on a slow card would only delay the next

@@ -44,16 +44,21 @@ extern "C" void on_write(png_structp png, png_bytep data, std::size_t n) {
 
 extern "C" void on_flush(png_structp) {}
 
-// The header, the rows top to bottom, the end. False when libpng gave up (job->error says why).
-bool encode_rows(png_structp png, png_infop info, const Image& image) {
+// The header, the rows top to bottom, the end. False when libpng gave up or a row was missing
+// (job.error says why).
+bool encode_rows(png_structp png, png_infop info, int w, int h, const PngRows& rows, Job& job) {
     if (setjmp(png_jmpbuf(png)) != 0) return false;
-    png_set_IHDR(png, info, static_cast<png_uint_32>(image.w), static_cast<png_uint_32>(image.h), 8,
+    png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8,
                  PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
                  PNG_FILTER_TYPE_DEFAULT);
     png_write_info(png, info);
-    const std::size_t row_bytes = static_cast<std::size_t>(image.w) * 3;
-    for (int y = 0; y < image.h; ++y) {
-        png_write_row(png, image.rgb.data() + static_cast<std::size_t>(y) * row_bytes);
+    for (int y = 0; y < h; ++y) {
+        const std::uint8_t* row = rows();
+        if (row == nullptr) {
+            job.error = "the picture's rows are broken";
+            return false;
+        }
+        png_write_row(png, row);
     }
     png_write_end(png, nullptr);
     return true;
@@ -69,13 +74,10 @@ struct FileCloser {
 
 }  // namespace
 
-Result<bool> encode_png(const Image& image, const PngSink& sink) {
-    const auto pixels = static_cast<std::size_t>(image.w > 0 ? image.w : 0) *
-                        static_cast<std::size_t>(image.h > 0 ? image.h : 0);
-    if (image.w <= 0 || image.h <= 0 || image.rgb.size() != pixels * 3) {
-        return fail(error("cannot make a PNG of a " + std::to_string(image.w) + "x" +
-                          std::to_string(image.h) + " picture of " +
-                          std::to_string(image.rgb.size()) + " bytes"));
+Result<bool> encode_png(int w, int h, const PngRows& rows, const PngSink& sink) {
+    if (w <= 0 || h <= 0) {
+        return fail(error("cannot make a PNG of a " + std::to_string(w) + "x" + std::to_string(h) +
+                          " picture"));
     }
     Job job{&sink};
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &job, on_error, on_warning);
@@ -86,12 +88,35 @@ Result<bool> encode_png(const Image& image, const PngSink& sink) {
         return fail(error("libpng did not start"));
     }
     png_set_write_fn(png, &job, on_write, on_flush);
-    bool ok = encode_rows(png, info, image);
+    bool ok = encode_rows(png, info, w, h, rows, job);
     png_destroy_write_struct(&png, &info);
     if (ok) return true;
     std::string why = job.error != nullptr ? job.error : "libpng failed";
     if (job.sink_errno != 0) why += std::string(": ") + std::strerror(job.sink_errno);
     return fail(error(why));
+}
+
+Result<bool> encode_png(const Image& image, const PngSink& sink) {
+    const auto row_bytes = static_cast<std::size_t>(image.w > 0 ? image.w : 0) * 3;
+    if (image.w <= 0 || image.h <= 0 ||
+        image.rgb.size() != row_bytes * static_cast<std::size_t>(image.h)) {
+        return fail(error("cannot make a PNG of a " + std::to_string(image.w) + "x" +
+                          std::to_string(image.h) + " picture of " +
+                          std::to_string(image.rgb.size()) + " bytes"));
+    }
+    std::size_t y = 0;
+    return encode_png(
+        image.w, image.h, [&] { return image.rgb.data() + row_bytes * y++; }, sink);
+}
+
+Result<bool> encode_png(const RunImage& image, const PngSink& sink) {
+    RunRows rows(image);
+    auto png = encode_png(
+        image.w, image.h, [&] { return rows.next(); }, sink);
+    if (png && !rows.at_end()) {
+        return fail(error("the picture's rows are broken"));
+    }
+    return png;
 }
 
 Result<bool> write_png(const std::string& path, const Image& image) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #include <SDL.h>
 #include <poll.h>
@@ -20,6 +21,7 @@
 #include "kiosk/render/draw.h"
 #include "kiosk/render/fonts.h"
 #include "kiosk/render/overlay.h"
+#include "kiosk/render/run_image.h"
 #include "kiosk/render/text_cache.h"
 
 namespace kiosk {
@@ -64,6 +66,14 @@ extern "C" void ask_screenshot(int signo) {
 
 // Drivers whose SDL_WaitEventTimeout blocks in the kernel; on the others it polls every
 // millisecond (SDL 2.26, SDL_events.c), which would wake the box a thousand times a second.
+// What the renderer draws into, in pixels: the picture read_pixels and read_runs read.
+std::pair<int, int> output_size(SDL_Renderer* r) {
+    int w = 0;
+    int h = 0;
+    SDL_GetRendererOutputSize(r, &w, &h);
+    return {w, h};
+}
+
 bool has_native_wait(const char* driver) {
     if (driver == nullptr) return false;
     return std::strcmp(driver, "x11") == 0 || std::strcmp(driver, "wayland") == 0;
@@ -410,14 +420,30 @@ std::string Window::describe() const {
 
 Image Window::read_pixels() const {
     SDL_Renderer* r = parts_->renderer.get();
-    int w = 0;
-    int h = 0;
-    SDL_GetRendererOutputSize(r, &w, &h);
+    auto [w, h] = output_size(r);
     Image img{w, h, {}};
     img.rgb.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3);
     // SDL_PIXELFORMAT_RGB24 is three bytes a pixel, in R, G, B order, whatever the endianness.
     SDL_RenderReadPixels(r, nullptr, SDL_PIXELFORMAT_RGB24, img.rgb.data(), w * 3);
     return img;
+}
+
+RunImage Window::read_runs() const {
+    SDL_Renderer* r = parts_->renderer.get();
+    auto [w, h] = output_size(r);
+    RunImage out{w, h, {}};
+    // A band of rows at a time: never the whole picture as RGB (6 MB at 1920x1080) at once.
+    constexpr int band = 32;
+    const auto row_bytes = static_cast<std::size_t>(w) * 3;
+    std::vector<std::uint8_t> rgb(row_bytes * band);
+    for (int y = 0; y < h; y += band) {
+        SDL_Rect rows{0, y, w, std::min(band, h - y)};
+        SDL_RenderReadPixels(r, &rows, SDL_PIXELFORMAT_RGB24, rgb.data(), w * 3);
+        for (int i = 0; i < rows.h; ++i) {
+            append_row(out, rgb.data() + static_cast<std::size_t>(i) * row_bytes);
+        }
+    }
+    return out;
 }
 
 const TextCache& Window::cache() const { return *parts_->cache; }

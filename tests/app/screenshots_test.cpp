@@ -41,9 +41,9 @@ TEST(SnapshotSchedule, AskedForItIsTakenAtOnceFadeOrNot) {
     EXPECT_EQ(s.due(), Millis{62'000});
 }
 
-// Two pixels of one shade.
+// Two pixels of one shade: a run, whose colour starts at bytes[1].
 PictureWriter::Picture picture(std::uint8_t shade) {
-    return std::make_shared<const Image>(Image{2, 1, std::vector<std::uint8_t>(6, shade)});
+    return std::make_shared<const RunImage>(pack(Image{2, 1, std::vector<std::uint8_t>(6, shade)}));
 }
 
 TEST(PictureWriter, ANewerPictureReplacesOneWaitingAndAllAreWrittenBeforeItStops) {
@@ -51,10 +51,10 @@ TEST(PictureWriter, ANewerPictureReplacesOneWaitingAndAllAreWrittenBeforeItStops
     std::atomic<bool> writing{false};
     std::atomic<bool> hold{true};
     {
-        PictureWriter writer([&](const std::string& path, const Image& image) -> Result<Done> {
+        PictureWriter writer([&](const std::string& path, const RunImage& image) -> Result<Done> {
             writing = true;
             while (hold) std::this_thread::yield();  // a slow card: the first write takes long
-            saved.emplace_back(path, image.rgb[0]);
+            saved.emplace_back(path, image.bytes[1]);
             return Done{};
         });
         writer.write("/s/screen.png", picture(1));
@@ -71,7 +71,7 @@ TEST(PictureWriter, ANewerPictureReplacesOneWaitingAndAllAreWrittenBeforeItStops
 
 TEST(PictureWriter, AFailureIsSaidOnceUntilAWriteSucceeds) {
     bool full = true;  // changed only while the writer is idle
-    PictureWriter writer([&](const std::string& path, const Image&) -> Result<Done> {
+    PictureWriter writer([&](const std::string& path, const RunImage&) -> Result<Done> {
         if (full) return fail(Diagnostic{path, 0, Severity::error, "cannot write: disk full"});
         return Done{};
     });

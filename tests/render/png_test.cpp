@@ -9,35 +9,33 @@
 
 #include <gtest/gtest.h>
 
+#include "png_test_images.h"
+
 namespace kiosk {
 namespace {
-
-// Noise, gradients and flat runs, so every row filter libpng may pick gets used.
-Image mixed(int w, int h) {
-    Image img{w, h, {}};
-    std::uint32_t seed = 12345;
-    for (int y = 0; y < h; ++y) {
-        for (int x = 0; x < w; ++x) {
-            seed = seed * 1664525u + 1013904223u;
-            auto noise = static_cast<std::uint8_t>(seed >> 24);
-            img.rgb.push_back(y < h / 3 ? noise : static_cast<std::uint8_t>(x * 2));
-            img.rgb.push_back(y < 2 * h / 3 ? static_cast<std::uint8_t>(y * 4) : 7);
-            img.rgb.push_back(y < h / 3 || (x + y) % 3 != 0 ? noise : 255);
-        }
-    }
-    return img;
-}
 
 std::string out(const std::string& name) {
     return (std::filesystem::path(KIOSK_BINARY_DIR) / name).string();
 }
 
 TEST(Png, IsLosslessWhateverThePixels) {
-    Image img = mixed(301, 61);
+    Image img = mixed_picture(301, 61);
     ASSERT_TRUE(write_png(out("png_mixed.png"), img).has_value());
     auto back = read_png(out("png_mixed.png"));
     ASSERT_TRUE(back.has_value()) << to_string(back.error().front());
     EXPECT_EQ(back.value(), img);
+    // Packed, then encoded a row at a time: the same file.
+    std::string direct;
+    std::string packed;
+    auto into = [](std::string& s) {
+        return [&s](const std::uint8_t* b, std::size_t n) {
+            s.append(reinterpret_cast<const char*>(b), n);
+            return true;
+        };
+    };
+    ASSERT_TRUE(encode_png(img, into(direct)).has_value());
+    ASSERT_TRUE(encode_png(pack(img), into(packed)).has_value());
+    EXPECT_EQ(packed, direct);
 }
 
 TEST(Png, ComesThroughTheSinkInPiecesAndSmallForAFlatPicture) {
@@ -63,12 +61,18 @@ TEST(Png, BadPicturesAndFailedWritesAreErrorsThatSaySo) {
     EXPECT_EQ(bad.error().front().message, "cannot make a PNG of a 2x2 picture of 5 bytes");
     EXPECT_FALSE(encode_png(Image{0, 0, {}}, [](auto, auto) { return true; }).has_value());
 
-    auto full = encode_png(mixed(40, 4), [](auto, auto) {
+    auto full = encode_png(mixed_picture(40, 4), [](auto, auto) {
         errno = ENOSPC;
         return false;
     });
     ASSERT_FALSE(full.has_value());
     EXPECT_EQ(full.error().front().message, "cannot write the PNG file: No space left on device");
+
+    RunImage cut = pack(mixed_picture(40, 4));
+    cut.bytes.resize(cut.bytes.size() - 1);
+    auto broken = encode_png(cut, [](auto, auto) { return true; });
+    ASSERT_FALSE(broken.has_value());
+    EXPECT_EQ(broken.error().front().message, "the picture's rows are broken");
 
     auto w = write_png("/nonexistent/golden.png", Image{1, 1, {0, 0, 0}});
     ASSERT_FALSE(w.has_value());
