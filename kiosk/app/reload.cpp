@@ -435,7 +435,7 @@ bool Reloader::tick(Millis now, Instant wall) {
 }
 
 bool Reloader::reject(Live& next, Slot slot, const std::string& message, Instant wall,
-                      const std::string& after) {
+                      const std::string& after, bool held_back) {
     LoadedFile& f = slot == Slot::config    ? next.config_file
                     : slot == Slot::program ? next.program_file
                                             : next.corrections_file;
@@ -454,6 +454,7 @@ bool Reloader::reject(Live& next, Slot slot, const std::string& message, Instant
     f.path = watched(slot).path;
     f.error = line;
     f.error_at = wall;
+    ++(held_back ? next.held_back : next.rejected);
     log(line);
     return true;
 }
@@ -469,6 +470,7 @@ bool Reloader::load_config(Live& next, Instant wall) {
     next.config = with_overrides(std::move(c->value), next);
     next.config_file = from_file(config_.path, c->sha256, wall);
     keep_copy(state_.config_copy(), c->bytes);
+    ++next.reloads;
     log(config_.path + ": loaded");
     return true;
 }
@@ -485,6 +487,7 @@ bool Reloader::load_corrections(Live& next, Instant wall) {
     next.corrections = std::make_shared<const Corrections>(std::move(c->value));
     next.corrections_file = from_file(corrections_.path, c->sha256, wall);
     keep_copy(state_.corrections_copy(), c->bytes);
+    ++next.reloads;
     log(corrections_.path + ": loaded");
     return true;
 }
@@ -510,13 +513,15 @@ bool Reloader::load_program(Live& next, Instant wall, bool forced) {
             bool news = next.held_back_sha256 != p->sha256;
             next.held_back_sha256 = p->sha256;
             marker_seen_ = fs_.stat(accept_marker(program_.path));
-            return reject(next, Slot::program, *why, wall, accept_hint(program_.path)) || news;
+            return reject(next, Slot::program, *why, wall, accept_hint(program_.path), true) ||
+                   news;
         }
     }
     next.held_back_sha256.clear();
     accepted_sha256_.clear();
     use_program(next, std::move(p->value), std::move(p->bytes),
                 from_file(program_.path, p->sha256, wall));
+    ++next.reloads;
     log(program_.path + ": loaded, " + std::to_string(next.imported->sessions.size()) +
         " sessions");
     return true;

@@ -98,6 +98,11 @@ struct Live {
     // The SHA-256 of the program file's version held back as cut short; empty: none is.
     std::string held_back_sha256;
     std::uint64_t generation = 0;  // grows with every replacement
+    // Counted while running (start-up's files are not: they are not updates), for the metrics.
+    // Each new refusal counts once: the same trouble again is not said again, nor counted.
+    std::uint64_t reloads = 0;    // files loaded (config, program, corrections)
+    std::uint64_t rejected = 0;   // files refused as broken
+    std::uint64_t held_back = 0;  // program versions held back as cut short (update_guard.h)
 
     // The newest of the files' errors and the room's (ties: program, then corrections, then
     // config, then the room), else why there is no schedule: one line.
@@ -193,8 +198,9 @@ class Reloader {
     bool load_config(Live& next, Instant wall);
     bool load_program(Live& next, Instant wall, bool forced);
     bool load_corrections(Live& next, Instant wall);
+    // `held_back`: a version held back as cut short, not a broken file (counted apart).
     bool reject(Live& next, Slot slot, const std::string& message, Instant wall,
-                const std::string& after = "");
+                const std::string& after = "", bool held_back = false);
     std::optional<std::string> held_back(const Live& next, const std::string& path,
                                          const std::string& bytes, const Program& update,
                                          const std::string& sha256, std::string_view shown) const;

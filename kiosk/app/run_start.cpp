@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "kiosk/app/config_files.h"
+#include "kiosk/app/metrics.h"
 
 namespace kiosk {
 
@@ -26,6 +27,8 @@ RunStart run_start(const Invocation& inv, const EnvFn& env) {
                           .value_or(config->state.status_file.empty()
                                         ? StateDir(out.state_dir, "").default_status_file()
                                         : config->state.status_file);
+    std::string metrics_dir = inv.get("--metrics-dir").value_or(config->state.metrics_dir);
+    if (!metrics_dir.empty()) out.metrics_file = metrics_file_path(metrics_dir, screen_name(inv));
     out.timezone = config->venue.timezone;
     return out;
 }

@@ -12,7 +12,8 @@ namespace kiosk {
 struct RunStart {
     std::string state_dir;
     std::string status_file;
-    std::string timezone;  // the config's venue.timezone (a program's own zone wins later)
+    std::string metrics_file;  // empty: no metrics (no --metrics-dir, no state.metrics_dir)
+    std::string timezone;      // the config's venue.timezone (a program's own zone wins later)
 };
 
 // From the command line, else from the config file when it parses, else from its last good copy

@@ -2,11 +2,14 @@
 #include "kiosk/app/screen_loop.h"
 
 #include <algorithm>
+#include <memory>
 #include <ostream>
 
 #include "kiosk/app/board_text.h"
 #include "kiosk/app/notify.h"
+#include "kiosk/app/screenshots.h"
 #include "kiosk/render/fonts.h"
+#include "kiosk/render/run_image.h"
 #include "kiosk/render/text_cache.h"
 #include "kiosk/slides/rotation.h"
 
@@ -50,6 +53,7 @@ class ScreenLoop {
     void rebuild(Instant at, Millis now_ms);
     ScreenState state(Instant at_tick, const RotationView& view) const;
     void draw(const RotationView& view, Instant at_tick);
+    void take_pictures(const RotationView& view);
     bool after_frame(const ScreenState& state);  // false: quit
     WindowEvents sleep(Millis now_ms);
 
@@ -71,11 +75,14 @@ class ScreenLoop {
     bool relayout_ = true;
     bool dirty_ = true;
     bool first_frame_ = true;
-    bool screenshot_;  // --screenshot: the first frame, then on SIGUSR1
+    bool screenshot_;             // --screenshot: the first frame, then on SIGUSR1
+    SnapshotSchedule snapshots_;  // the state folder's screen.png
+    FrameTimes frame_times_;
     RotationView last_view_{static_cast<std::size_t>(-1), -1.0};
     std::size_t frames_ = 0;
     std::size_t missing_said_ = 0;  // characters no font has, warned about so far
     ServiceNotifier service_;       // systemd (Type=notify): READY, WATCHDOG, STATUS
+    PictureWriter pictures_;        // last: its thread writes what is waiting before the loop goes
 };
 
 void ScreenLoop::take_setup() {
@@ -161,8 +168,11 @@ void ScreenLoop::draw(const RotationView& view, Instant at_tick) {
                           setup_.notice,
                           full_in_header(deck_, view.slide),
                           deck_.tickers};
+    auto started = steady::now();
     Slide chrome = layout_chrome(chrome_in, size_, setup_.theme, setup_.deck, measure_);
     screen_.draw(setup_.theme, slide, view.opacity, chrome);
+    ++frame_times_.count;
+    frame_times_.seconds += std::chrono::duration<double>(steady::now() - started).count();
     // Said once per character, in the journal; the status file keeps the list.
     const auto& missing = screen_.fonts().missing();
     for (; missing_said_ < missing.size(); ++missing_said_) {
@@ -177,11 +187,23 @@ void ScreenLoop::draw(const RotationView& view, Instant at_tick) {
         io_.err << "kiosk: showing " << shown_name(setup_, board_) << " on " << screen_.describe()
                 << "; first frame after " << since_start().count() << " ms\n";
     }
-    if (screenshot_ && !setup_.screenshot.empty()) {
+    take_pictures(view);
+}
+
+// The pixels are read here, on the render thread, which owns them (a few ms, packed as runs as
+// they are read); pictures_ compresses and writes them on its own thread, so no frame waits for
+// a PNG.
+void ScreenLoop::take_pictures(const RotationView& view) {
+    bool wanted = screenshot_ && !setup_.screenshot.empty();
+    bool snapshot =
+        !setup_.snapshot.empty() && snapshots_.frame(since_start(), view.opacity >= 1.0);
+    if (!wanted && !snapshot) return;
+    auto shown = std::make_shared<const RunImage>(screen_.read_runs());
+    if (wanted) {
         screenshot_ = false;
-        auto ok = write_png(setup_.screenshot, screen_.read_pixels());
-        if (!ok) io_.err << to_string(ok.error().front()) << "\n";
+        pictures_.write(setup_.screenshot, shown);
     }
+    if (snapshot) pictures_.write(setup_.snapshot, std::move(shown));
 }
 
 bool ScreenLoop::after_frame(const ScreenState& state) {
@@ -212,6 +234,9 @@ WindowEvents ScreenLoop::sleep(Millis now_ms) {
     if (auto due = service_.watchdog_due(steady::now())) {
         next = std::min(next, duration_cast<Millis>(*due - t0_));
     }
+    // A change the state folder's picture waits to show; a due time already past is taken with
+    // the next frame, which a fade draws anyway.
+    if (auto due = snapshots_.due(); due && *due > now_ms) next = std::min(next, *due);
     auto wake_at = next == Millis::max() ? steady::time_point::max() : t0_ + next;
     if (link_) wake_at = std::min(wake_at, link_->due());
     return screen_.wait(wake_at);
@@ -229,6 +254,7 @@ int ScreenLoop::run() {
         ScreenState shown = state(at_tick, view);
         if (link_) link_->before_frame(shown, deck_);
         draw(view, at_tick);
+        shown.frames = frame_times_;
         if (!after_frame(shown)) break;
         if (dirty_) continue;  // draw the change now, before sleeping
         auto events = sleep(now_ms);
@@ -236,6 +262,12 @@ int ScreenLoop::run() {
         if (events.resized) relayout_ = true;
         if (events.overlay) dirty_ = true;
         if (events.screenshot) screenshot_ = dirty_ = true;
+        if (events.snapshot) {
+            snapshots_.ask();
+            dirty_ = true;
+        }
+        if (auto due = snapshots_.due(); due && *due <= since_start()) dirty_ = true;
+        if (auto why = pictures_.take_error()) io_.err << "kiosk: " << *why << "\n";
     }
     service_.stopping();
     auto stats = screen_.cache().stats();

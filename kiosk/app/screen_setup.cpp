@@ -93,6 +93,7 @@ ScreenSetup screen_setup(const Live& live, const ScreenOverrides& overrides) {
     s.full = full_marks(c);
     s.font_dirs = font_dirs();
     s.screenshot = overrides.screenshot;
+    s.snapshot = overrides.snapshot;
     if (live.screen_error) {
         // The header has room for the gist: "No [screens.hall-x] entry in the config".
         const std::string& e = *live.screen_error;

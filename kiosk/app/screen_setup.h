@@ -36,6 +36,8 @@ struct ScreenOverrides {
     std::optional<Size> windowed;  // --windowed WxH: an ordinary window instead of full screen
     std::string screenshot;        // --screenshot FILE: the first frame goes to this PNG, and the
                                    // next one after each SIGUSR1 (what is on screen now)
+    std::string snapshot;  // `kiosk run`: the state folder's screen.png, rewritten as the picture
+                           // changes (at most once a minute) and at once after each SIGUSR2
 };
 
 // --windowed and --screenshot; the error names the option.
@@ -62,7 +64,8 @@ struct ScreenSetup {
     std::vector<FullMark> full;               // [full]: rooms staff marked full
     std::vector<std::string> font_dirs;       // where the Inter fonts may be
     std::string screenshot;                   // --screenshot
-    std::string notice;  // for staff, in the header: what is wrong with this screen's setup
+    std::string notice;    // for staff, in the header: what is wrong with this screen's setup
+    std::string snapshot;  // the state folder's screen.png; empty: none
 };
 
 // The setup for what `live` holds (config, schedule, or why there is none) and the command line.

@@ -50,6 +50,8 @@ std::string StateDir::corrections_copy() const { return last_good_ + "/correctio
 
 std::string StateDir::default_status_file() const { return dir_ + "/status.json"; }
 
+std::string StateDir::screenshot() const { return dir_ + "/screen.png"; }
+
 std::string StateDir::program_copy(const std::string& program_path) const {
     return last_good_ + "/program" + std::filesystem::path(program_path).extension().string();
 }

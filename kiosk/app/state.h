@@ -8,6 +8,8 @@
 //                                              program renamed to another extension starts
 //                                              without a copy
 //   <dir>/status.json                          the status file, unless configured elsewhere
+//   <dir>/screen.png                           what the screen shows, at most a minute old (and
+//                                              at once after SIGUSR2)
 //
 // <config> is the first 16 hex digits of the SHA-256 of the config's absolute path
 // (`printf %s /etc/kiosk/kiosk.toml | sha256sum | cut -c1-16`), "no-config" for a screen run
@@ -47,6 +49,7 @@ class StateDir {
     // Where the copy of the program configured as `program_path` lives.
     std::string program_copy(const std::string& program_path) const;
     std::string default_status_file() const;
+    std::string screenshot() const;
 
   private:
     std::string dir_;

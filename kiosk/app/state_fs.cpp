@@ -91,6 +91,16 @@ Result<std::string> read_file(const std::string& path) {
 
 Result<Done> write_file_atomic(const std::string& path, std::string_view bytes,
                                Durability durability) {
+    return write_file_atomic_with(path, durability, [&](const ByteWriter& put) -> Result<Done> {
+        if (!put(bytes.data(), bytes.size())) {
+            return fail(file_error(path, "cannot write: " + reason(errno)));
+        }
+        return Done{};
+    });
+}
+
+Result<Done> write_file_atomic_with(const std::string& path, Durability durability,
+                                    const FileFiller& fill) {
     namespace fs = std::filesystem;
     fs::path target(path);
     fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -114,12 +124,22 @@ Result<Done> write_file_atomic(const std::string& path, std::string_view bytes,
     struct ::stat old {};
     mode_t mode = ::stat(path.c_str(), &old) == 0 ? (old.st_mode & 07777) : 0644;
     if (::fchmod(f.fd, mode) != 0) return give_up("cannot set the mode of " + tmp);
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::write(f.fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return give_up("cannot write");
-        done += static_cast<std::size_t>(n);
+    ByteWriter put = [fd = f.fd](const void* bytes, std::size_t size) {
+        const auto* at = static_cast<const char*>(bytes);
+        std::size_t done = 0;
+        while (done < size) {
+            ssize_t n = ::write(fd, at + done, size - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) return false;
+            done += static_cast<std::size_t>(n);
+        }
+        return true;
+    };
+    if (auto filled = fill(put); !filled) {
+        ::unlink(tmp.c_str());
+        Diagnostic d = filled.error().front();
+        d.file = path;
+        return fail(std::move(d));
     }
     if (durability == Durability::synced && ::fsync(f.fd) != 0) return give_up("cannot sync");
     if (::close(f.fd) != 0) {

@@ -2,7 +2,9 @@
 // atomic writes, behind an interface so reload tests run on a fake file system without sleeping.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -64,5 +66,14 @@ enum class Durability {
 // renames it over `path`. Creates the folder when missing. Leaves no temporary file on failure.
 Result<Done> write_file_atomic(const std::string& path, std::string_view bytes,
                                Durability durability = Durability::synced);
+
+// Writes `size` bytes to the file being made; false (errno set) when they could not be written.
+using ByteWriter = std::function<bool(const void* bytes, std::size_t size)>;
+// Fills the temporary file through `put`, a piece at a time (a PNG as libpng makes it); its
+// error's message is the one given, for `path`.
+using FileFiller = std::function<Result<Done>(const ByteWriter& put)>;
+// The same, for bytes made as they are written rather than held whole first.
+Result<Done> write_file_atomic_with(const std::string& path, Durability durability,
+                                    const FileFiller& fill);
 
 }  // namespace kiosk

@@ -78,28 +78,10 @@ std::string status_json(const Live& live, const ScreenState& screen, Instant sta
     return j.dump(2) + "\n";
 }
 
-StatusFile::StatusFile(std::string path, Instant started_at)
-    : write_([path = std::move(path)](std::string_view bytes) {
-          return write_file_atomic(path, bytes, Durability::unsynced);
-      }),
-      started_at_(started_at) {}
-
-StatusFile::StatusFile(Write write, Instant started_at)
-    : write_(std::move(write)), started_at_(started_at) {}
-
 bool StatusFile::update(const Live& live, const ScreenState& screen, Instant wall) {
-    std::string now = content(live, screen, started_at_).dump();
-    if (now == last_ && wall < due()) return false;
-    auto written = write_(status_json(live, screen, started_at_, wall));
-    // Written or not, wait for the next change or minute: a full disk is not retried every frame.
-    last_ = std::move(now);
-    written_at_ = wall;
-    if (!written) {
-        error_ = to_string(written.error().front());
-        return false;
-    }
-    error_.reset();
-    return true;
+    return file_.update(
+        content(live, screen, started_at_).dump(),
+        [&] { return status_json(live, screen, started_at_, wall); }, wall);
 }
 
 }  // namespace kiosk

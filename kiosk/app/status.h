@@ -12,16 +12,27 @@
 // the screen shows, in the venue's zone.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "kiosk/app/heartbeat_file.h"
 #include "kiosk/app/reload.h"
 #include "kiosk/app/state_fs.h"
 
 namespace kiosk {
+
+// Frames drawn since start-up and the time drawing them took, for the metrics' summary.
+struct FrameTimes {
+    std::uint64_t count = 0;
+    double seconds = 0;  // all of them together
+
+    bool operator==(const FrameTimes&) const = default;
+};
 
 // What the screen shows, as the render loop knows it.
 struct ScreenState {
@@ -34,6 +45,7 @@ struct ScreenState {
     double speed = 1.0;            // how fast that clock runs
     // Characters no installed font has ("U+F0000"), each drawn as a placeholder.
     std::vector<std::string> missing_glyphs = {};
+    FrameTimes frames{};  // how drawing has gone so far (metrics, not the status file)
 
     bool operator==(const ScreenState&) const = default;
 };
@@ -43,28 +55,26 @@ std::string status_json(const Live& live, const ScreenState& screen, Instant sta
 
 class StatusFile {
   public:
-    using Write = std::function<Result<Done>(std::string_view bytes)>;
+    using Write = HeartbeatFile::Write;
 
-    // Writes `path` atomically without fsync: a heartbeat rewritten every minute need not
-    // survive a power cut, and an fsync could stall a frame on a slow card.
-    StatusFile(std::string path, Instant started_at);
+    // Writes `path` atomically without fsync (HeartbeatFile).
+    StatusFile(std::string path, Instant started_at)
+        : file_(std::move(path)), started_at_(started_at) {}
     // For tests: where the bytes go.
-    StatusFile(Write write, Instant started_at);
+    StatusFile(Write write, Instant started_at)
+        : file_(std::move(write)), started_at_(started_at) {}
 
     // Rewrites the file if what it says changed, or a minute has passed since the last write.
     // True when written; a failed write is logged by the caller through error().
     bool update(const Live& live, const ScreenState& screen, Instant wall);
 
     // When update must run next at the latest, to keep the minute's heartbeat.
-    Instant due() const { return written_at_ + std::chrono::minutes{1}; }
-    const std::optional<std::string>& error() const { return error_; }
+    Instant due() const { return file_.due(); }
+    const std::optional<std::string>& error() const { return file_.error(); }
 
   private:
-    Write write_;
+    HeartbeatFile file_;
     Instant started_at_;
-    Instant written_at_{};
-    std::string last_;  // the last content written, without updated_at
-    std::optional<std::string> error_;
 };
 
 }  // namespace kiosk

@@ -121,7 +121,8 @@ OverlayView overlay_view(const Live& live, const ScreenState& state, const Deck&
 }
 
 UnattendedLink::UnattendedLink(ProgramImporter import, ReloadOptions options,
-                               std::string status_file, ScreenOverrides overrides,
+                               std::string status_file, std::optional<MetricsFile> metrics,
+                               ScreenOverrides overrides,
                                std::function<void(const std::string&)> log)
     : log_(std::move(log)),
       service_(
@@ -133,7 +134,16 @@ UnattendedLink::UnattendedLink(ProgramImporter import, ReloadOptions options,
           [this] { wake(); }),
       staff_(service_, [this] { wake(); }),
       status_(std::move(status_file), wall_now()),
-      overrides_(std::move(overrides)) {}
+      overrides_(std::move(overrides)),
+      metrics_(std::move(metrics)) {}
+
+UnattendedLink::~UnattendedLink() {
+    if (!metrics_) return;
+    // Said only after a clean stop: a crashed screen cannot, and its stale
+    // kiosk_status_updated_timestamp_seconds tells instead.
+    metrics_->stopped(taken_ ? *taken_ : *service_.live(), shown_, wall_now());
+    if (metrics_->error()) log_("cannot write the metrics file: " + *metrics_->error());
+}
 
 ScreenSetup UnattendedLink::first_setup() {
     taken_ = service_.live();
@@ -178,12 +188,24 @@ void UnattendedLink::before_frame(const ScreenState& state, const Deck& deck) {
     overlay_->set_view(overlay_view(*service_.live(), state, deck, staff_.message(), wall_now()));
 }
 
+// Says a file's trouble once, when it starts or changes, not at every write.
+void UnattendedLink::report(const std::optional<std::string>& error,
+                            std::optional<std::string>& said, const char* what) {
+    if (error == said) return;
+    said = error;
+    if (said) log_(std::string("cannot write the ") + what + ": " + *said);
+}
+
 LinkRequests UnattendedLink::after_frame(const ScreenState& state) {
-    status_.update(taken_ ? *taken_ : *service_.live(), state, wall_now());
-    if (status_.error() != status_error_) {
-        status_error_ = status_.error();
-        if (status_error_) log_("cannot write the status file: " + *status_error_);
+    std::shared_ptr<const Live> shown = taken_ ? taken_ : service_.live();
+    Instant now = wall_now();
+    status_.update(*shown, state, now);
+    report(status_.error(), status_error_, "status file");
+    if (metrics_) {
+        metrics_->update(*shown, state, now);
+        report(metrics_->error(), metrics_error_, "metrics file");
     }
+    shown_ = state;
     LinkRequests out;
     if (!overlay_) return out;
     for (const auto& r : overlay_->take_requests()) {
@@ -200,9 +222,9 @@ LinkRequests UnattendedLink::after_frame(const ScreenState& state) {
 }
 
 std::chrono::steady_clock::time_point UnattendedLink::due() const {
+    Instant due = metrics_ ? std::min(status_.due(), metrics_->due()) : status_.due();
     return std::chrono::steady_clock::now() +
-           std::chrono::duration_cast<std::chrono::steady_clock::duration>(status_.due() -
-                                                                           wall_now());
+           std::chrono::duration_cast<std::chrono::steady_clock::duration>(due - wall_now());
 }
 
 }  // namespace kiosk

@@ -1,10 +1,10 @@
-// `kiosk run` unattended: the reload service, the status file and the staff overlay, joined to
-// the screen's loop.
+// `kiosk run` unattended: the reload service, the status file, the metrics file and the staff
+// overlay, joined to the screen's loop.
 //
 // The service loads and watches the files on its own thread; when it has a new Live it wakes the
 // loop, which takes a setup made from it (screen_setup) in one step. Window settings ([screen]
-// display, rotation, renderer, windowed) and the state dir and status file are read at start-up
-// only: changing them needs a restart.
+// display, rotation, renderer, windowed) and the state dir, status file and metrics folder are
+// read at start-up only: changing them needs a restart.
 #pragma once
 
 #include <functional>
@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 
+#include "kiosk/app/metrics.h"
 #include "kiosk/app/reload_service.h"
 #include "kiosk/app/screen_loop.h"
 #include "kiosk/app/staff_requests.h"
@@ -29,9 +30,15 @@ OverlayView overlay_view(const Live& live, const ScreenState& state, const Deck&
 class UnattendedLink final : public ScreenLink {
   public:
     // Starts the reload service (which loads everything, with the last-good fallbacks, before
-    // this returns). `log` gets one line per event, from any thread.
+    // this returns). `metrics`: none without a metrics folder. `log` gets one line per event,
+    // from any thread.
     UnattendedLink(ProgramImporter import, ReloadOptions options, std::string status_file,
-                   ScreenOverrides overrides, std::function<void(const std::string&)> log);
+                   std::optional<MetricsFile> metrics, ScreenOverrides overrides,
+                   std::function<void(const std::string&)> log);
+    // The metrics' last word: kiosk_up 0.
+    ~UnattendedLink() override;
+    UnattendedLink(const UnattendedLink&) = delete;
+    UnattendedLink& operator=(const UnattendedLink&) = delete;
 
     std::shared_ptr<const Live> live() const { return service_.live(); }
 
@@ -46,6 +53,8 @@ class UnattendedLink final : public ScreenLink {
 
   private:
     void wake();
+    void report(const std::optional<std::string>& error, std::optional<std::string>& said,
+                const char* what);
 
     RealFileSystem fs_;
     std::function<void(const std::string&)> log_;
@@ -58,7 +67,10 @@ class UnattendedLink final : public ScreenLink {
     ScreenOverrides overrides_;
     std::shared_ptr<const Live> taken_;  // the Live the screen shows: the status file's source
     std::optional<std::string> status_error_;
-    std::string said_;  // the staff message last logged
+    std::optional<MetricsFile> metrics_;  // none without a metrics folder
+    std::optional<std::string> metrics_error_;
+    ScreenState shown_;  // as of the last frame: what the metrics' last word says
+    std::string said_;   // the staff message last logged
 };
 
 }  // namespace kiosk

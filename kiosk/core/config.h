@@ -132,6 +132,8 @@ struct StateConfig {
                               // (systemd), else $XDG_STATE_HOME/kiosk, else ~/.local/state/kiosk
     std::string status_file;  // [state] status_file: the JSON heartbeat; empty: status.json in
                               // the state dir
+    std::string metrics_dir;  // [state] metrics_dir: where the Prometheus metrics file goes
+                              // (node_exporter's textfile collector folder); empty: no metrics
 
     bool operator==(const StateConfig&) const = default;
 };

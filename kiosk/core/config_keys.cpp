@@ -462,6 +462,7 @@ const std::vector<KeyDef>& key_table() {
 
         path_key("state.dir", [](auto& c) -> auto& { return c.state.dir; }),
         path_key("state.status_file", [](auto& c) -> auto& { return c.state.status_file; }),
+        path_key("state.metrics_dir", [](auto& c) -> auto& { return c.state.metrics_dir; }),
     };
     // clang-format on
     return table;

@@ -164,8 +164,8 @@ namespace {
 // Relative paths, written or default, mean "next to the config file".
 void resolve_paths(Config& c, const std::string& base_dir) {
     if (base_dir.empty()) return;
-    for (std::string* p :
-         {&c.data.program, &c.data.corrections, &c.state.dir, &c.state.status_file}) {
+    for (std::string* p : {&c.data.program, &c.data.corrections, &c.state.dir, &c.state.status_file,
+                           &c.state.metrics_dir}) {
         if (!p->empty() && std::filesystem::path(*p).is_relative()) {
             *p = (std::filesystem::path(base_dir) / *p).lexically_normal().string();
         }

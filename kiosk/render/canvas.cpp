@@ -5,7 +5,6 @@
 
 #include <SDL.h>
 #include <stb_image.h>
-#include <stb_image_write.h>
 
 #include "kiosk/render/draw.h"
 #include "kiosk/render/fonts.h"
@@ -84,13 +83,6 @@ Image Canvas::image() const {
     }
     SDL_UnlockSurface(s);
     return img;
-}
-
-Result<bool> write_png(const std::string& path, const Image& image) {
-    if (stbi_write_png(path.c_str(), image.w, image.h, 3, image.rgb.data(), image.w * 3) == 0) {
-        return fail(Diagnostic{path, 0, Severity::error, "cannot write the PNG file"});
-    }
-    return true;
 }
 
 Result<Image> read_png(const std::string& path) {

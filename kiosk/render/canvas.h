@@ -46,9 +46,8 @@ class Canvas {
     Size size_;
 };
 
-// Writes an RGB PNG; the error names the file.
-Result<bool> write_png(const std::string& path, const Image& image);
-// Reads a PNG as RGB (for the golden tests); the error names the file.
+// Reads a PNG as RGB (for the golden tests; stb_image, which shares no code with the libpng that
+// writes them, png.h); the error names the file. Writing: write_png in png.h.
 Result<Image> read_png(const std::string& path);
 
 }  // namespace kiosk

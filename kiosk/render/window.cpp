@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #include <SDL.h>
 #include <poll.h>
@@ -20,6 +21,7 @@
 #include "kiosk/render/draw.h"
 #include "kiosk/render/fonts.h"
 #include "kiosk/render/overlay.h"
+#include "kiosk/render/run_image.h"
 #include "kiosk/render/text_cache.h"
 
 namespace kiosk {
@@ -40,18 +42,19 @@ Diagnostic error(std::string message) {
     return Diagnostic{"", 0, Severity::error, std::move(message) + ": " + SDL_GetError()};
 }
 
-// SIGUSR1 asks for a picture of the screen (`kill -USR1`, see WindowEvents::screenshot). A signal
-// handler may do next to nothing, and SDL's X11 wait sleeps on through signals SDL does not own,
-// so the handler sets a flag and writes to an eventfd (both async-signal-safe); a thread blocked
-// on that eventfd wakes the window the way the reload service does (Window::wake). One window per
-// process listens: the last one opened.
+// SIGUSR1 and SIGUSR2 ask for a picture of the screen (`kill -USR1`, `kill -USR2`, see
+// WindowEvents::screenshot and ::snapshot). A signal handler may do next to nothing, and SDL's
+// X11 wait sleeps on through signals SDL does not own, so the handler sets a flag and writes to
+// an eventfd (both async-signal-safe); a thread blocked on that eventfd wakes the window the way
+// the reload service does (Window::wake). One window per process listens: the last one opened.
 std::atomic<bool> screenshot_asked{false};
+std::atomic<bool> snapshot_asked{false};
 std::atomic<int> screenshot_fd{-1};
 static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free);
 
-extern "C" void ask_screenshot(int) {
+extern "C" void ask_screenshot(int signo) {
     int saved = errno;
-    screenshot_asked = true;
+    (signo == SIGUSR2 ? snapshot_asked : screenshot_asked) = true;
     if (int fd = screenshot_fd.load(); fd >= 0) {
         std::uint64_t one = 1;
         if (::write(fd, &one, sizeof one) < 0) {
@@ -63,12 +66,21 @@ extern "C" void ask_screenshot(int) {
 
 // Drivers whose SDL_WaitEventTimeout blocks in the kernel; on the others it polls every
 // millisecond (SDL 2.26, SDL_events.c), which would wake the box a thousand times a second.
+// What the renderer draws into, in pixels: the picture read_pixels and read_runs read.
+std::pair<int, int> output_size(SDL_Renderer* r) {
+    int w = 0;
+    int h = 0;
+    SDL_GetRendererOutputSize(r, &w, &h);
+    return {w, h};
+}
+
 bool has_native_wait(const char* driver) {
     if (driver == nullptr) return false;
     return std::strcmp(driver, "x11") == 0 || std::strcmp(driver, "wayland") == 0;
 }
 
-// Turns SIGUSR1 into Window::wake(): a thread blocked on an eventfd the handler writes to.
+// Turns SIGUSR1 and SIGUSR2 into Window::wake(): a thread blocked on an eventfd the handler
+// writes to.
 struct ScreenshotWatcher {
     ScreenshotWatcher() = default;
     ScreenshotWatcher(const ScreenshotWatcher&) = delete;
@@ -88,7 +100,8 @@ struct ScreenshotWatcher {
     }
 
     // Starts the thread and installs the handler, which from now on wakes `window`, the last
-    // window opened. Without the eventfd (none could be made) SIGUSR1 keeps its default action.
+    // window opened. Without the eventfd (none could be made) both signals keep their default
+    // action.
     void start(Window& window) {
         if (fd < 0) return;
         Window* self = &window;
@@ -107,6 +120,7 @@ struct ScreenshotWatcher {
         sigemptyset(&sa.sa_mask);
         sa.sa_flags = SA_RESTART;
         sigaction(SIGUSR1, &sa, nullptr);
+        sigaction(SIGUSR2, &sa, nullptr);
     }
 
     int fd = ::eventfd(0, EFD_CLOEXEC);  // blocking: the thread sleeps in read()
@@ -225,7 +239,8 @@ struct Window::Parts {
     std::unique_ptr<SDL_Texture, TextureDeleter> target;  // the unrotated picture, when rotated
     Size target_size;
     std::unique_ptr<TextCache> cache;
-    // SIGUSR1's thread (see ask_screenshot). Declared last: stopped and joined first.
+    // SIGUSR1's and SIGUSR2's thread (see ask_screenshot). Declared last: stopped and joined
+    // first.
     ScreenshotWatcher screenshot;
 };
 
@@ -360,6 +375,7 @@ WindowEvents Window::wait(std::chrono::steady_clock::time_point deadline) {
         std::uint64_t count = 0;
         if (::read(parts_->wake.fd, &count, sizeof count) == sizeof count) out.woken = true;
         if (screenshot_asked.exchange(false)) out.screenshot = true;
+        if (snapshot_asked.exchange(false)) out.snapshot = true;
         if (got) {
             // The staff overlay sees every event first; closed, it takes only its hotkey.
             auto offer = [&](const SDL_Event& event) {
@@ -373,7 +389,9 @@ WindowEvents Window::wait(std::chrono::steady_clock::time_point deadline) {
             while (SDL_PollEvent(&e) != 0) offer(e);
             return out;
         }
-        if (out.woken || out.screenshot || steady_clock::now() >= deadline) return out;
+        if (out.woken || out.screenshot || out.snapshot || steady_clock::now() >= deadline) {
+            return out;
+        }
     }
 }
 
@@ -402,14 +420,30 @@ std::string Window::describe() const {
 
 Image Window::read_pixels() const {
     SDL_Renderer* r = parts_->renderer.get();
-    int w = 0;
-    int h = 0;
-    SDL_GetRendererOutputSize(r, &w, &h);
+    auto [w, h] = output_size(r);
     Image img{w, h, {}};
     img.rgb.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3);
     // SDL_PIXELFORMAT_RGB24 is three bytes a pixel, in R, G, B order, whatever the endianness.
     SDL_RenderReadPixels(r, nullptr, SDL_PIXELFORMAT_RGB24, img.rgb.data(), w * 3);
     return img;
+}
+
+RunImage Window::read_runs() const {
+    SDL_Renderer* r = parts_->renderer.get();
+    auto [w, h] = output_size(r);
+    RunImage out{w, h, {}};
+    // A band of rows at a time: never the whole picture as RGB (6 MB at 1920x1080) at once.
+    constexpr int band = 32;
+    const auto row_bytes = static_cast<std::size_t>(w) * 3;
+    std::vector<std::uint8_t> rgb(row_bytes * band);
+    for (int y = 0; y < h; y += band) {
+        SDL_Rect rows{0, y, w, std::min(band, h - y)};
+        SDL_RenderReadPixels(r, &rows, SDL_PIXELFORMAT_RGB24, rgb.data(), w * 3);
+        for (int i = 0; i < rows.h; ++i) {
+            append_row(out, rgb.data() + static_cast<std::size_t>(i) * row_bytes);
+        }
+    }
+    return out;
 }
 
 const TextCache& Window::cache() const { return *parts_->cache; }

@@ -23,6 +23,7 @@ struct SDL_Texture;
 namespace kiosk {
 
 class FontSet;
+struct RunImage;
 class StaffOverlay;
 class TextCache;
 
@@ -46,6 +47,8 @@ struct WindowEvents {
     bool overlay = false;     // the staff overlay took input (or opened): draw again
     bool screenshot = false;  // SIGUSR1 arrived: a picture of the next frame is wanted
                               // (`kill -USR1`; kiosk run --screenshot FILE writes it)
+    bool snapshot = false;    // SIGUSR2 arrived: the same, for the picture the screen keeps in
+                              // its state folder (`kill -USR2`; screen.png)
     int wakeups = 0;          // times the wait returned, for the frugality measurements
 };
 
@@ -76,6 +79,9 @@ class Window {
 
     // The picture last shown, as the screen shows it (after rotation), for checks and previews.
     Image read_pixels() const;
+    // The same, packed as it is read (run_image.h): what a screenshot keeps while it waits for
+    // its PNG.
+    RunImage read_runs() const;
 
     std::string describe() const;  // "x11, software renderer, 1920x1080, rotation 0"
     // Empty, or why the other renderer than the configured one is drawing (see open()).

@@ -175,6 +175,28 @@ TEST_F(ReloadTest, TheSameBytesAgainChangeNothing) {
     EXPECT_EQ(live().generation, 1u);
 }
 
+// The metrics' counters: a file loaded while running is a reload, a new refusal is a rejected
+// update; start-up's files are neither, and the same refusal seen again is not counted again.
+TEST_F(ReloadTest, CountsReloadsAndRefusalsWhileRunning) {
+    start_with(program_a);
+    EXPECT_EQ(live().reloads, 0u);
+    EXPECT_EQ(live().rejected, 0u);
+    fs.write("/etc/kiosk/program.txt", program_b);
+    reloader->tick(100ms, t0);
+    EXPECT_TRUE(reloader->tick(400ms, t0));
+    fs.write("/etc/kiosk/program.txt", "garbage");
+    reloader->tick(500ms, t0);
+    EXPECT_TRUE(reloader->tick(800ms, t0));
+    fs.write("/etc/kiosk/program.txt", "more garbage");  // another file, the same trouble
+    reloader->tick(900ms, t0);
+    EXPECT_FALSE(reloader->tick(1200ms, t0));
+    fs.write("/etc/kiosk/kiosk.toml", good_config + "[slides]\ndwell = 20\n");
+    reloader->tick(1300ms, t0);
+    EXPECT_TRUE(reloader->tick(1600ms, t0));
+    EXPECT_EQ(live().reloads, 2u);
+    EXPECT_EQ(live().rejected, 1u);
+}
+
 struct BadProgram {
     std::string name;
     std::string bytes;  // empty with `deleted`: the file is removed instead
@@ -552,11 +574,16 @@ TEST_F(ReloadTest, AnUploadCutShortIsHeldBackAndSaidInPlainWords) {
                   "staff overlay, or sha256sum /etc/kiosk/program.txt > "
                   "/etc/kiosk/program.txt.accept");
     EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_full);
+    // The metrics count it apart from broken files.
+    EXPECT_EQ(live().held_back, 1u);
+    EXPECT_EQ(live().rejected, 0u);
     // Only white space missing is not cut short.
     land(fs, program_full.substr(0, program_full.size() - 1));
     EXPECT_TRUE(settle(*reloader, 800ms, t0 + 2s));
     EXPECT_EQ(live().held_back_sha256, "");
     EXPECT_EQ(live().last_error(), std::nullopt);
+    EXPECT_EQ(live().held_back, 1u);
+    EXPECT_EQ(live().reloads, 1u);
 }
 
 TEST_F(ReloadTest, AnUpdateLosingMostSessionsIsHeldBackUntilTheMarkerAcceptsIt) {

@@ -49,6 +49,29 @@ TEST(RunStart, StateDirAndStatusFileFromCommandLineThenConfigThenDefaults) {
               fallback ? load_config_file(*fallback).value().venue.timezone : std::string("UTC"));
 }
 
+TEST(RunStart, MetricsFileFromCommandLineThenConfigElseNone) {
+    TempDir dir;
+    std::string config = dir.write("kiosk.toml", "[state]\ndir = \"hall-a\"\n");
+    EXPECT_EQ(run_start(invocation({{"--config", config}, {"--screen", "hall-a"}}),
+                        env_with_state_directory())
+                  .metrics_file,
+              "");
+
+    std::string with_dir = dir.write("with.toml", "[state]\nmetrics_dir = \"metrics\"\n");
+    // Named after the screen (kiosk@hall-a passes --screen hall-a): one node_exporter folder
+    // serves every screen of a box.
+    EXPECT_EQ(run_start(invocation({{"--config", with_dir}, {"--screen", "hall-a"}}),
+                        env_with_state_directory())
+                  .metrics_file,
+              dir.path("metrics") + "/kiosk-hall-a.prom");
+    EXPECT_EQ(run_start(invocation({{"--config", with_dir},
+                                    {"--screen", "hall-a"},
+                                    {"--metrics-dir", "/var/lib/prometheus/node-exporter"}}),
+                        env_with_state_directory())
+                  .metrics_file,
+              "/var/lib/prometheus/node-exporter/kiosk-hall-a.prom");
+}
+
 TEST(RunStart, ABrokenConfigsZoneComesFromItsLastGoodCopy) {
     TempDir dir;
     std::string config = dir.write("kiosk.toml", "[venue\n");

@@ -109,6 +109,7 @@ TEST(Status, RewrittenOnChangeAndOnceAMinuteOtherwise) {
     EXPECT_EQ(json::parse(writes.back())["updated_at"], "2022-08-29T16:11:01Z");
 }
 
+// The policy is HeartbeatFile's, the metrics file's too.
 TEST(Status, AFailedWriteIsReportedAndNotRetriedEveryFrame) {
     int attempts = 0;
     StatusFile file(

@@ -112,6 +112,7 @@ until = "2022-08-29T13:00"
 [state]
 dir = "state"
 status_file = "/run/kiosk/status.json"
+metrics_dir = "metrics"
 )",
                       "/etc/kiosk");
     EXPECT_EQ(c.venue.name, "Santa Clara Convention Center");
@@ -151,6 +152,7 @@ status_file = "/run/kiosk/status.json"
     EXPECT_EQ(date::format("%FT%RZ", *c.announcement.until), "2022-08-29T20:00Z");
     EXPECT_EQ(c.state.dir, "/etc/kiosk/state");
     EXPECT_EQ(c.state.status_file, "/run/kiosk/status.json");
+    EXPECT_EQ(c.state.metrics_dir, "/etc/kiosk/metrics");  // next to the config, like dir
 }
 
 TEST(Config, ShippedConfigIsValid) {

@@ -49,3 +49,12 @@ add_test(NAME deploy.fleet_guide
          COMMAND python3 ${KIOSK_DEPLOY_TESTS}/fleet_guide_test.py $<TARGET_FILE:kiosk>
                  ${PROJECT_SOURCE_DIR})
 set_tests_properties(deploy.fleet_guide PROPERTIES LABELS deploy TIMEOUT 90)
+# The screen's picture in its state folder (and at once on SIGUSR2) and its metrics
+# file, checked with promtool, on the real binary under Xvfb; and docs/kiosk-alerts.yml, checked
+# and unit-tested with promtool. Both skip (77) without promtool, fleet_view also without Xvfb.
+add_test(NAME deploy.fleet_view
+         COMMAND bash ${KIOSK_DEPLOY_TESTS}/fleet_view_test.sh $<TARGET_FILE:kiosk> ${PROJECT_SOURCE_DIR})
+add_test(NAME deploy.alert_rules
+         COMMAND bash ${KIOSK_DEPLOY_TESTS}/alerts_test.sh ${PROJECT_SOURCE_DIR})
+set_tests_properties(deploy.fleet_view deploy.alert_rules PROPERTIES
+                     LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 90)

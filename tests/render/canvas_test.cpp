@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/render/fonts.h"
+#include "kiosk/render/png.h"
 #include "kiosk/render/text_cache.h"
 
 namespace kiosk {

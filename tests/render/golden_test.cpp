@@ -15,6 +15,7 @@
 
 #include "kiosk/render/canvas.h"
 #include "kiosk/render/fonts.h"
+#include "kiosk/render/png.h"
 #include "kiosk/slides/deck.h"
 
 #include "tests/support/overview_program.h"

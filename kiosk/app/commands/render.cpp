@@ -8,6 +8,7 @@
 #include "kiosk/app/screen_setup.h"
 #include "kiosk/render/canvas.h"
 #include "kiosk/render/fonts.h"
+#include "kiosk/render/png.h"
 
 namespace kiosk {
 

@@ -62,6 +62,8 @@ int run_run(const Invocation& inv, CommandIo io) {
         return exit_failure;
     }
     RunStart start = run_start(inv, process_env());
+    ScreenOverrides screen = overrides.value();
+    screen.snapshot = StateDir(start.state_dir, "").screenshot();
     ReloadOptions options;
     options.config_path = config_path(inv).value_or("");
     options.program_path = inv.get("--data");
@@ -79,8 +81,12 @@ int run_run(const Invocation& inv, CommandIo io) {
                                       const Config& config) {
             return import_program_file(bytes, name, config, rehearsal_day.value_or(today()));
         };
+        std::optional<MetricsFile> metrics;
+        if (!start.metrics_file.empty()) {
+            metrics.emplace(start.metrics_file, MetricsSource{options.screen, wall_now()});
+        }
         link = std::make_unique<UnattendedLink>(import, options, start.status_file,
-                                                overrides.value(), log);
+                                                std::move(metrics), screen, log);
         return zone_of(*link->live());
     };
     VenueClock clock;
