@@ -62,12 +62,34 @@ Result<std::string> read_input(const FileSystem& fs, const std::string& path) {
     return bytes;
 }
 
+namespace {
+
+// What a file that is not a regular file is, for the message that refuses it.
+std::string kind_of(mode_t mode) {
+    if (S_ISDIR(mode)) return "a folder";
+    if (S_ISFIFO(mode)) return "a named pipe";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "of no kind a program can be";
+}
+
+}  // namespace
+
 Result<std::string> read_file(const std::string& path) {
-    Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+    // O_NONBLOCK: opening a named pipe with no writer would wait for one for ever; the kind is
+    // then checked on the open file, so nothing can swap it in between.
+    Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
     if (f.fd < 0) return fail(file_error(path, "cannot read: " + reason(errno)));
     struct ::stat st {};
     if (::fstat(f.fd, &st) != 0) return fail(file_error(path, "cannot read: " + reason(errno)));
-    if (S_ISDIR(st.st_mode)) return fail(file_error(path, "cannot read: " + reason(EISDIR)));
+    if (!S_ISREG(st.st_mode)) {
+        return fail(file_error(path, "cannot read: is " + kind_of(st.st_mode) + ", not a file"));
+    }
+    int flags = ::fcntl(f.fd, F_GETFL);
+    if (flags < 0 || ::fcntl(f.fd, F_SETFL, flags & ~O_NONBLOCK) != 0) {
+        return fail(file_error(path, "cannot read: " + reason(errno)));
+    }
     if (static_cast<std::uint64_t>(st.st_size) > max_file_bytes) {
         return fail(file_error(path, "is " + std::to_string(st.st_size >> 20) +
                                          " MB, more than the 64 MB a program file may have"));

@@ -406,7 +406,11 @@ const std::vector<KeyDef>& key_table() {
                                  {{"software", RendererKind::software}, {"gpu", RendererKind::gpu}}),
         windowed_key(),
 
-        path_key("data.program", [](auto& c) -> auto& { return c.data.program; }),
+        string_key("data.program", "path", [](auto& c) -> auto& { return c.data.program; },
+                   [](const std::string& v) -> std::optional<std::string> {
+                       if (!v.empty()) return std::nullopt;
+                       return "is empty: name the program file (such as \"program.txt\")";
+                   }),
         path_key("data.corrections", [](auto& c) -> auto& { return c.data.corrections; }),
         int_key("data.year", [](auto& c) -> auto& { return c.data.year; },
                 [](std::int64_t v) { return v == 0 || (v >= 1970 && v <= 2200); },

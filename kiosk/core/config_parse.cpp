@@ -1,8 +1,10 @@
 // Reading kiosk.toml: walks the document through the key table (config_keys.cpp), reports errors
 // with file:line, up to 16 of them, and says what the config means for the importers.
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
+#include "kiosk/core/colour.h"
 #include "kiosk/core/config.h"
 #include "kiosk/core/config_keys.h"
 #include "kiosk/core/names.h"
@@ -172,6 +174,45 @@ void resolve_paths(Config& c, const std::string& base_dir) {
     }
 }
 
+// Text the theme would make hard to read is refused like any bad value, on the line of the
+// colour that was set (the text's when both were): white titles on a white screen are a blank
+// screen to a passer-by. Chips in the program's own colours adjust themselves (chip_colours).
+void check_contrast(const Config& c, const toml::table& root, Reader& r) {
+    const ThemeConfig& t = c.theme;
+    struct Pair {
+        const char* text_key;
+        const std::string& text;
+        const char* surface_key;
+        const std::string& surface;
+    };
+    const Pair pairs[] = {
+        {"text", t.text, "background", t.background},  {"body", t.body, "background", t.background},
+        {"muted", t.muted, "background", t.background}, {"faint", t.faint, "background", t.background},
+        {"text", t.text, "header", t.header},           {"muted", t.muted, "header", t.header},
+        {"text", t.text, "panel", t.panel},             {"body", t.body, "panel", t.panel},
+        {"muted", t.muted, "panel", t.panel},           {"on_kind", t.on_kind, "notice", t.notice},
+        {"on_kind", t.on_kind, "kind_fallback", t.kind_fallback},
+    };
+    const auto* theme = root["theme"].as_table();
+    auto line = [&](const char* key) {
+        const auto* n = theme != nullptr ? theme->get(key) : nullptr;
+        return n != nullptr ? line_of(n->source()) : 0;
+    };
+    for (const Pair& p : pairs) {
+        auto fg = parse_colour(p.text);
+        auto bg = parse_colour(p.surface);
+        if (!fg || !bg) continue;  // already an error of its own
+        double ratio = contrast_ratio(*fg, *bg);
+        if (ratio >= min_text_contrast) continue;
+        int at = line(p.text_key) != 0 ? line(p.text_key) : line(p.surface_key);
+        char shown[16];
+        std::snprintf(shown, sizeof shown, "%.1f", ratio);
+        r.error(at, "theme." + std::string(p.text_key) + " " + p.text + " on theme." +
+                        p.surface_key + " " + p.surface + " has a contrast of " + shown +
+                        ":1; text needs at least 4.5:1 to be read from a distance");
+    }
+}
+
 }  // namespace
 
 Result<Config> parse_config(std::string_view text, std::string_view file,
@@ -189,6 +230,7 @@ Result<Config> parse_config(std::string_view text, std::string_view file,
     }
     Config c;
     read_document(root, c, r);
+    if (r.errors.empty()) check_contrast(c, root, r);
     if (r.errors.empty()) {
         resolve_paths(c, base_dir);
         return c;

@@ -11,28 +11,10 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/colour.h"
 #include "kiosk/slides/tokens.h"
 
 namespace kiosk {
-
-struct Colour {
-    std::uint8_t r = 0;
-    std::uint8_t g = 0;
-    std::uint8_t b = 0;
-    std::uint8_t a = 255;
-
-    bool operator==(const Colour&) const = default;
-};
-
-// "#5AA9FF" or "#5AA9FF80"; nothing for anything else (the caller names the file and line).
-std::optional<Colour> parse_colour(std::string_view text);
-std::string to_string(Colour c);  // "#5AA9FF" (alpha only when not opaque)
-
-// WCAG 2 contrast ratio between two opaque colours: 1 (same) to 21 (black on white).
-double contrast_ratio(Colour a, Colour b);
-
-// The contrast the design keeps for any text on any surface.
-inline constexpr double min_text_contrast = 4.5;
 
 // `wanted` moved just far enough towards white (on a dark `bg`) or black (on a light one) to
 // reach `min_ratio` against `bg`: a track's own colour, as legible text on the screen. Colours

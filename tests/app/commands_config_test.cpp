@@ -1,5 +1,6 @@
 // `kiosk check-config`: exit codes, the summary, and errors with file and line.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "run_kiosk.h"
 #include "temp_dir.h"
@@ -92,6 +93,25 @@ TEST(CheckConfig, AnUnusableProgramLeavesTheRoomUncheckedWithAWarning) {
                           0),
               0u)
         << r.err;
+}
+
+// The program is read as the screen reads it: a folder, a named pipe or a device is an error now,
+// not a screen that waits for ever or shows nothing later.
+TEST(CheckConfig, AProgramThatIsNotAFileExits1) {
+    TempDir dir;
+    std::string fifo = dir.path("pipe.txt");
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    for (const std::string& program : {fifo, dir.path(), std::string("/dev/zero")}) {
+        std::string path = dir.write("kiosk.toml", config_naming("Exhibit Hall A", program));
+        auto r = run({"check-config", path});
+        EXPECT_EQ(r.rc, exit_failure) << program;
+        EXPECT_EQ(r.out, "");
+        std::string kind = program == fifo          ? "a named pipe"
+                           : program == "/dev/zero" ? "a character device"
+                                                    : "a folder";
+        EXPECT_EQ(r.err, path + ": data.program names " + program + ": cannot read: is " + kind +
+                             ", not a file\n");
+    }
 }
 
 }  // namespace

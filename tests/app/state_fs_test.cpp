@@ -41,6 +41,25 @@ TEST(StateFs, ReadErrorsNameTheFile) {
               std::string("a\0b", 3));
 }
 
+// A program or config pointed at something that is not a file must not stall the reload thread:
+// a named pipe with no writer would block open() for ever, /dev/zero would never end.
+TEST(StateFs, RefusesEveryKindOfFileButARegularOneWithoutBlocking) {
+    TempDir dir;
+    std::string fifo = dir.path("program.txt");
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    auto piped = read_file(fifo);  // returns at once: the test would hang otherwise
+    ASSERT_FALSE(piped.has_value());
+    EXPECT_EQ(to_string(piped.error().front()),
+              fifo + ": cannot read: is a named pipe, not a file");
+    auto device = read_file("/dev/zero");
+    ASSERT_FALSE(device.has_value());
+    EXPECT_EQ(to_string(device.error().front()),
+              "/dev/zero: cannot read: is a character device, not a file");
+    // A link to a regular file is read: staff link program.txt to the day's file.
+    std::filesystem::create_symlink(dir.write("day1.txt", "day one"), dir.path("today.txt"));
+    EXPECT_EQ(read_file(dir.path("today.txt")).value(), "day one");
+}
+
 TEST(StateFs, RefusesFilesOverTheCapWithoutReadingThem) {
     TempDir dir;
     std::string path = dir.path("huge.txt");

@@ -311,6 +311,38 @@ TEST(Config, KeepsGoingThenStopsAfterSixteenErrors) {
               "kiosk.toml:4: clock.seconds must be true or false, not an integer\n");
 }
 
+// White titles on a white screen are a blank screen to a passer-by: the theme's text must keep
+// the design's 4.5:1 on the surfaces it sits on, checked where the screen and check-config both
+// read the config.
+TEST(Config, RefusesAThemeWhoseTextCannotBeRead) {
+    auto dark = parse_config("[theme]\n\ntext = \"#0E1116\"\n", "kiosk.toml", "");
+    ASSERT_FALSE(dark.has_value());
+    EXPECT_EQ(format_diagnostics(dark.error()),
+              "kiosk.toml:3: theme.text #0E1116 on theme.background #0E1116 has a contrast of "
+              "1.0:1; text needs at least 4.5:1 to be read from a distance\n"
+              "kiosk.toml:3: theme.text #0E1116 on theme.header #161B22 has a contrast of "
+              "1.1:1; text needs at least 4.5:1 to be read from a distance\n"
+              "kiosk.toml:3: theme.text #0E1116 on theme.panel #1C222B has a contrast of "
+              "1.2:1; text needs at least 4.5:1 to be read from a distance\n");
+    // Set on its own, the surface takes the blame: its line is the one to change.
+    EXPECT_EQ(only_error("\n[theme]\nheader = \"#505860\"\n"),
+              "kiosk.toml:3: theme.muted #A9B1BD on theme.header #505860 has a contrast of "
+              "3.3:1; text needs at least 4.5:1 to be read from a distance");
+    // A light theme that keeps the contrast is fine; so are the design's own colours.
+    EXPECT_EQ(parse_ok("[theme]\nbackground = \"#FFFFFF\"\nheader = \"#F0F0F0\"\n"
+                       "panel = \"#F4F4F4\"\ntext = \"#111111\"\nbody = \"#222222\"\n"
+                       "muted = \"#555555\"\nfaint = \"#666666\"\n")
+                  .theme.text,
+              "#111111");
+    EXPECT_EQ(parse_ok("").theme, ThemeConfig{});
+}
+
+TEST(Config, RefusesAnEmptyProgramPath) {
+    EXPECT_EQ(only_error("[data]\nprogram = \"\"\n"),
+              "kiosk.toml:2: data.program is empty: name the program file (such as "
+              "\"program.txt\")");
+}
+
 TEST(Config, DurationsDefaultToTheSchedulersOwn) {
     EXPECT_EQ(Config{}.schedule, ScheduleSettings{});
     EXPECT_EQ(parse_ok("[durations]\ntalk = 0\n").schedule.talk_length, std::nullopt);

@@ -64,17 +64,24 @@ int run_check_config(const Invocation& inv, CommandIo io) {
     }
     const Config& c = config.value();
     Diagnostics warnings = config_warnings(c, path);
-    // The files it names are read by the running kiosk; say now if they are not there.
-    auto missing = [&](const std::string& key, const std::string& file) {
-        if (!file.empty() && !std::filesystem::exists(file)) {
+    // The files it names, read as the running kiosk reads them: one not there yet is a warning
+    // (kiosk-fetch or a push brings it), one the kiosk can never read (a folder, a named pipe,
+    // a device) is an error.
+    Diagnostics errors;
+    auto readable = [&](const std::string& key, const std::string& file) {
+        if (file.empty()) return;
+        std::error_code ec;
+        if (!std::filesystem::exists(file, ec)) {
             warnings.push_back({path, 0, Severity::warning,
                                 key + " names '" + file + "', which does not exist (yet)"});
+        } else if (auto bytes = read_file(file); !bytes) {
+            errors.push_back(
+                {path, 0, Severity::error, key + " names " + to_string(bytes.error().front())});
         }
     };
-    missing("data.program", c.data.program);
-    missing("data.corrections", c.data.corrections);
-    Diagnostics errors;
-    check_room(c, path, errors, warnings);
+    readable("data.program", c.data.program);
+    readable("data.corrections", c.data.corrections);
+    if (errors.empty()) check_room(c, path, errors, warnings);
     const bool usable = errors.empty();
     errors.insert(errors.end(), warnings.begin(), warnings.end());
     io.err << format_diagnostics(errors);
