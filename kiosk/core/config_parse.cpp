@@ -186,11 +186,16 @@ void check_contrast(const Config& c, const toml::table& root, Reader& r) {
         const std::string& surface;
     };
     const Pair pairs[] = {
-        {"text", t.text, "background", t.background},  {"body", t.body, "background", t.background},
-        {"muted", t.muted, "background", t.background}, {"faint", t.faint, "background", t.background},
-        {"text", t.text, "header", t.header},           {"muted", t.muted, "header", t.header},
-        {"text", t.text, "panel", t.panel},             {"body", t.body, "panel", t.panel},
-        {"muted", t.muted, "panel", t.panel},           {"on_kind", t.on_kind, "notice", t.notice},
+        {"text", t.text, "background", t.background},
+        {"body", t.body, "background", t.background},
+        {"muted", t.muted, "background", t.background},
+        {"faint", t.faint, "background", t.background},
+        {"text", t.text, "header", t.header},
+        {"muted", t.muted, "header", t.header},
+        {"text", t.text, "panel", t.panel},
+        {"body", t.body, "panel", t.panel},
+        {"muted", t.muted, "panel", t.panel},
+        {"on_kind", t.on_kind, "notice", t.notice},
         {"on_kind", t.on_kind, "kind_fallback", t.kind_fallback},
     };
     const auto* theme = root["theme"].as_table();
