@@ -96,9 +96,6 @@ struct Corrections {
 // Reads corrections from TOML text; `file` names it in diagnostics ("corrections.toml:7: …").
 Result<Corrections> parse_corrections(std::string_view text, std::string_view file);
 
-// Reads a corrections file; a missing or unreadable file is an error naming it.
-Result<Corrections> read_corrections(const std::string& path);
-
 struct CorrectedProgram {
     Program program;
     Diagnostics warnings;  // corrections that match nothing or could not be applied, with lines
