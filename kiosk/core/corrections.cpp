@@ -11,6 +11,7 @@
 
 #include <toml++/toml.h>
 
+#include "kiosk/core/import/limits.h"
 #include "kiosk/core/names.h"
 #include "kiosk/core/time.h"
 
@@ -31,8 +32,17 @@ struct Reader {
     }
 };
 
+// Staff text longer than this is a mistake (a paste gone wrong), not something to show.
+constexpr std::size_t max_text_bytes = TextLimits{}.prose;
+
 std::optional<std::string> read_string(const toml::node& n, std::string_view key, Reader& r) {
-    if (const auto* s = n.as_string()) return s->get();
+    if (const auto* s = n.as_string()) {
+        if (s->get().size() <= max_text_bytes) return s->get();
+        r.error(line_of(n.source()), "'" + std::string(key) + "' is " +
+                                         std::to_string(s->get().size()) + " bytes; at most " +
+                                         std::to_string(max_text_bytes) + " are shown");
+        return std::nullopt;
+    }
     r.error(line_of(n.source()), "'" + std::string(key) + "' must be text in quotes");
     return std::nullopt;
 }

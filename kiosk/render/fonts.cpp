@@ -42,6 +42,9 @@ std::optional<std::string> read_all(const std::filesystem::path& path) {
 // hundred lines, wrapping a long title measures a few hundred candidates).
 constexpr std::size_t max_widths = 4096;
 
+// 8 KB of text is over 2,000 characters: wider than 16,384 pixels at any size above 8 px.
+constexpr std::size_t max_measured_bytes = 8192;
+
 // One size of a font from its bytes; null when SDL_ttf cannot open it (TTF_GetError() says
 // why). The font reads glyphs through the RWops while it is open, so `bytes` must outlive it;
 // freesrc = 1 closes the RWops with the font, or at once when opening fails.
@@ -193,6 +196,14 @@ std::vector<std::string> FontSet::fallback_faces() const { return fallback_->fac
 
 int FontSet::width(std::string_view text, Weight weight, int px) const {
     if (text.empty()) return 0;
+    // Past this many bytes a line is wider than any screen at any size the slides use; measuring
+    // the rest would only cost time (and memory in the cache key). The slides cut text to what
+    // fits before it gets here (wrap.h); this holds for any other caller.
+    if (text.size() > max_measured_bytes) {
+        std::size_t cut = max_measured_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        text = text.substr(0, cut);
+    }
     bool ascii = std::all_of(text.begin(), text.end(),
                              [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     std::string key;

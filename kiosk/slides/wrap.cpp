@@ -1,6 +1,8 @@
 // Line-wrapping with an ellipsis (see wrap.h).
 #include "kiosk/slides/wrap.h"
 
+#include <algorithm>
+
 #include "kiosk/slides/unicode.h"
 
 namespace kiosk {
@@ -123,6 +125,23 @@ std::string with_ellipsis(std::string line, Weight weight, int px, int width,
     return line + std::string(ellipsis);
 }
 
+// The part of `text` that `max_lines` lines of `width` pixels could ever show, cut between UTF-8
+// characters: no glyph is narrower than a fifth of the em, and the slack (4 bytes a character,
+// runs of spaces, marks of no width) makes the cut sure to lie beyond what fits. A 45 MB title
+// is then wrapped in the time and memory of a few lines, whatever the importer let through.
+std::string_view within_reach(std::string_view text, int px, int width, int max_lines,
+                              bool& clipped) {
+    const std::size_t per_line = static_cast<std::size_t>(std::max(width, 1)) * 5 /
+                                     static_cast<std::size_t>(std::max(px, 1)) +
+                                 2;
+    const std::size_t reach = static_cast<std::size_t>(std::max(max_lines, 1)) * per_line * 16;
+    clipped = text.size() > reach;
+    if (!clipped) return text;
+    std::size_t cut = reach;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut);
+}
+
 }  // namespace
 
 std::string squash_spaces(std::string_view text) {
@@ -142,7 +161,8 @@ std::string squash_spaces(std::string_view text) {
 Wrapped wrap_text(std::string_view text, Weight weight, int px, int width, int max_lines,
                   const TextMeasurer& measure) {
     Wrapped out;
-    const std::string squashed = squash_spaces(text);
+    bool clipped = false;
+    const std::string squashed = squash_spaces(within_reach(text, px, width, max_lines, clipped));
     if (max_lines <= 0) {
         out.shortened = !squashed.empty();
         return out;
@@ -181,13 +201,21 @@ Wrapped wrap_text(std::string_view text, Weight weight, int px, int width, int m
     } else if (!trim_end(line).empty()) {
         out.lines.emplace_back(trim_end(line));
     }
+    if (clipped && !out.shortened && !out.lines.empty()) {
+        // Everything kept fitted (it was mostly spaces): what was cut off still goes unseen.
+        out.shortened = true;
+        out.lines.back() =
+            with_ellipsis(out.lines.back(), weight, px, width, measure, out.overflow);
+    }
     return out;
 }
 
 std::string fit_line(std::string_view text, Weight weight, int px, int width,
                      const TextMeasurer& measure) {
+    bool clipped = false;
+    text = within_reach(text, px, width, 1, clipped);
     // A line that fits keeps its spacing ("ON STAGE   ≈ 08:45"); only cut lines are re-spaced.
-    if (text.find_first_of("\n\r\t") == std::string_view::npos &&
+    if (!clipped && text.find_first_of("\n\r\t") == std::string_view::npos &&
         measure.width(text, weight, px) <= width) {
         return std::string(text);
     }

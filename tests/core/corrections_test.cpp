@@ -454,6 +454,13 @@ label = "x"
                   "correction"}));
 }
 
+TEST(CorrectionsFile, TextLongerThanAScreenShowsIsAnError) {
+    EXPECT_EQ(errors("[[session]]\nmatch = { title = \"Outstanding Papers\" }\ntitle = \"" +
+                     std::string(5000, 'x') + "\"\n"),
+              (std::vector<std::string>{
+                  "corrections.toml:3: 'title' is 5000 bytes; at most 4000 are shown"}));
+}
+
 TEST(CorrectionsFile, AnEmptyFileHasNoCorrections) {
     auto c = parse("# nothing yet\n");
     EXPECT_TRUE(c.empty());

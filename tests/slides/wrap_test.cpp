@@ -127,5 +127,47 @@ TEST(Wrap, ArabicWrapsAtSpacesInReadingOrder) {
     EXPECT_EQ(w.lines[0], "كلمة ترحيب");
 }
 
+// Counts the bytes it is asked to measure: the work wrapping does, whatever the clock says.
+class CountingMeasurer : public testing::FakeMeasurer {
+  public:
+    int width(std::string_view text, Weight weight, int px) const override {
+        measured += text.size();
+        return FakeMeasurer::width(text, weight, px);
+    }
+    mutable std::size_t measured = 0;
+};
+
+// A 5 MB title (one word, or a million short ones) is wrapped in the work of a few lines: the
+// screen's thread once spent minutes and gigabytes measuring one.
+TEST(Wrap, AHugeTitleCostsWhatTheBoxCanShow) {
+    for (const std::string& huge : {std::string(5'000'000, 'X'), [] {
+                                        std::string s;
+                                        while (s.size() < 5'000'000) s += "ab ";
+                                        return s;
+                                    }()}) {
+        CountingMeasurer counting;
+        auto w = wrap_text(huge, Weight::bold, 60, 1800, 3, counting);
+        ASSERT_EQ(w.lines.size(), 3u);
+        EXPECT_TRUE(w.shortened);
+        EXPECT_TRUE(w.lines.back().ends_with("\u2026"));
+        for (const auto& l : w.lines)
+            EXPECT_LE(counting.FakeMeasurer::width(l, Weight::bold, 60), 1800);
+        EXPECT_LT(counting.measured, 2'000'000u) << "bytes measured";
+        CountingMeasurer one_line;
+        std::string line = fit_line(huge, Weight::regular, 30, 1800, one_line);
+        EXPECT_TRUE(line.ends_with("\u2026"));
+        EXPECT_LT(one_line.measured, 2'000'000u) << "bytes measured";
+    }
+}
+
+// Cut where nothing more could show, text that is mostly spaces still says it was cut.
+TEST(Wrap, TextCutForLengthStillEndsWithAnEllipsis) {
+    std::string spaced = "Keynote" + std::string(100'000, ' ') + "hidden";
+    auto w = wrap(spaced, 110, 2);
+    ASSERT_EQ(w.lines.size(), 1u);
+    EXPECT_EQ(w.lines[0], "Keynote\u2026");
+    EXPECT_TRUE(w.shortened);
+}
+
 }  // namespace
 }  // namespace kiosk

@@ -5,6 +5,7 @@
 #include "kiosk/core/import/frab_xml.h"
 #include "kiosk/core/import/ical.h"
 #include "kiosk/core/import/importer.h"
+#include "kiosk/core/import/limits.h"
 #include "kiosk/core/import/schedule_json.h"
 
 namespace kiosk {
@@ -25,7 +26,11 @@ const Importer* find_importer(std::string_view bytes) {
 }
 
 Result<Program> import_program(std::string_view bytes, const ImportOptions& options) {
-    if (const Importer* importer = find_importer(bytes)) return importer->import(bytes, options);
+    if (const Importer* importer = find_importer(bytes)) {
+        auto program = importer->import(bytes, options);
+        if (program) bound_program(*program);  // whatever the format, no more than a screen shows
+        return program;
+    }
     // Naming every format tried tells staff what kiosk would have read instead.
     std::string tried;
     for (const Importer* importer : importers()) {
