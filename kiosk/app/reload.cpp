@@ -367,7 +367,8 @@ std::optional<Millis> Reloader::deadline() const {
     return out;
 }
 
-void Reloader::reload_all() {
+void Reloader::reload_all(const std::string& why) {
+    if (!why.empty()) log(why);
     for (Watched* w : {&config_, &program_, &corrections_}) w->force = !w->path.empty();
 }
 

@@ -148,7 +148,8 @@ class Reloader {
     std::optional<Millis> deadline() const;
 
     // Staff's "reload now": every file is read on the next tick, without waiting for quiet.
-    void reload_all();
+    // `why`, when given, is logged first ("SIGHUP: reading the config and its files again").
+    void reload_all(const std::string& why = "");
 
     // Staff's overlay: rewrites string keys and [full] entries (config_edit_keys.h) of the
     // config file in one atomic write (comments kept) and applies them at once; nothing is

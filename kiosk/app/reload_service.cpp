@@ -7,6 +7,7 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include "kiosk/app/signals.h"
 #include "kiosk/app/venue_clock.h"
 
 namespace kiosk {
@@ -27,6 +28,7 @@ ReloadService::ReloadService(FileSystem& fs, ProgramImporter import, ReloadOptio
     reloader_.start(elapsed(), wall_now());
     live_ = reloader_.live();
     watcher_.watch(reloader_.watched_paths());
+    wake_on_hangup(wake_fd_);  // SIGHUP (signals.h) wakes this thread at once
     thread_ = std::thread([this] { run(); });
 }
 
@@ -40,6 +42,7 @@ ReloadService::~ReloadService() {
         // The eventfd cannot be full after one write; nothing else to do on the way out.
     }
     thread_.join();
+    stop_waking_on_hangup(wake_fd_);
     ::close(wake_fd_);
 }
 
@@ -127,6 +130,7 @@ void ReloadService::run() {
             tasks.swap(tasks_);
         }
         for (auto& task : tasks) task();
+        if (take_hangup()) reloader_.reload_all("SIGHUP: reading the config and its files again");
         now = elapsed();
         if (now >= next_check) {
             // Folders that appeared since, or were replaced: watch them (again).

@@ -58,3 +58,10 @@ add_test(NAME deploy.alert_rules
          COMMAND bash ${KIOSK_DEPLOY_TESTS}/alerts_test.sh ${PROJECT_SOURCE_DIR})
 set_tests_properties(deploy.fleet_view deploy.alert_rules PROPERTIES
                      LABELS deploy SKIP_RETURN_CODE 77 TIMEOUT 90)
+
+# Signals on the real screen: SIGHUP reloads, SIGUSR1/2 and SIGPIPE leave it running, SIGALRM is
+# named on stderr before the process ends.
+add_test(NAME deploy.signals
+         COMMAND python3 ${KIOSK_DEPLOY_TESTS}/signals_test.py $<TARGET_FILE:kiosk>
+                 ${PROJECT_SOURCE_DIR})
+set_tests_properties(deploy.signals PROPERTIES LABELS deploy TIMEOUT 60)

@@ -9,6 +9,7 @@
 #include "kiosk/app/config_files.h"
 #include "kiosk/app/program_files.h"
 #include "kiosk/app/run_start.h"
+#include "kiosk/app/signals.h"
 #include "kiosk/app/unattended_link.h"
 #include "kiosk/app/venue_clock.h"
 
@@ -61,6 +62,7 @@ int run_run(const Invocation& inv, CommandIo io) {
                   "the slides without a display, use kiosk render.\n";
         return exit_failure;
     }
+    install_screen_signals();  // for the whole process, before any thread starts
     RunStart start = run_start(inv, process_env());
     ScreenOverrides screen = overrides.value();
     screen.snapshot = StateDir(start.state_dir, "").screenshot();

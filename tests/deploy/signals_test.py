@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Signals on the real screen (SDL's dummy video driver): SIGHUP reads the files again, SIGUSR1,
+SIGUSR2 and SIGPIPE leave it running, and a signal whose default ends the process (SIGALRM) is
+named on stderr before it does.
+
+usage: signals_test.py KIOSK SOURCE_DIR
+"""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+kiosk, source = sys.argv[1], sys.argv[2]
+work = tempfile.mkdtemp(prefix="kiosk-signals.")
+shutil.copy(os.path.join(source, "data/program.txt"), os.path.join(work, "program.txt"))
+config = os.path.join(work, "kiosk.toml")
+with open(config, "w", encoding="utf-8") as f:
+    f.write('[venue]\ntimezone = "America/Los_Angeles"\n[screen]\nroom = "Exhibit Hall A"\n'
+            '[data]\nprogram = "program.txt"\nyear = 2022\n')
+status_path = os.path.join(work, "state", "status.json")
+log_path = os.path.join(work, "kiosk.log")
+env = {k: v for k, v in os.environ.items() if not k.startswith("SDL_") and k != "DISPLAY"}
+env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+log = open(log_path, "w", encoding="utf-8")
+screen = subprocess.Popen(
+    [kiosk, "run", "--config", config, "--state-dir", os.path.join(work, "state"), "--now",
+     "2022-08-29T09:10", "--windowed", "640x360"], env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def finish(ok, message):
+    if screen.poll() is None:
+        screen.kill()
+        screen.wait()
+    if not ok:
+        print("FAIL: " + message, file=sys.stderr)
+        print("--- kiosk.log:\n" + open(log_path, encoding="utf-8").read(), file=sys.stderr)
+    shutil.rmtree(work, ignore_errors=True)
+    print(message)
+    sys.exit(0 if ok else 1)
+
+
+def wait_for(done, what, seconds=20):
+    give_up = time.monotonic() + seconds
+    while time.monotonic() < give_up:
+        if done():
+            return
+        if screen.poll() is not None:
+            finish(False, f"the screen stopped (exit {screen.returncode}) while waiting for {what}")
+        time.sleep(0.05)
+    finish(False, "never saw " + what)
+
+
+def status():
+    try:
+        with open(status_path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return {}
+
+
+def logged(text):
+    return text in open(log_path, encoding="utf-8").read()
+
+
+wait_for(lambda: status().get("slide"), "the first slide")
+screen.send_signal(signal.SIGHUP)
+wait_for(lambda: logged("kiosk: SIGHUP: reading the config and its files again"), "the reload")
+for sig in (signal.SIGUSR1, signal.SIGUSR2, signal.SIGPIPE, signal.SIGHUP):
+    screen.send_signal(sig)
+    time.sleep(0.3)
+    if screen.poll() is not None:
+        finish(False, f"{sig.name} ended the screen (exit {screen.returncode})")
+if status().get("program") is None:
+    finish(False, "no program after the signals: " + json.dumps(status()))
+screen.send_signal(signal.SIGALRM)
+try:
+    screen.wait(timeout=10)
+except subprocess.TimeoutExpired:
+    finish(False, "SIGALRM did not end the screen")
+if screen.returncode != -signal.SIGALRM:
+    finish(False, f"SIGALRM: exit {screen.returncode}, expected death by the signal")
+log.flush()
+if not logged("kiosk: stopped by signal SIGALRM"):
+    finish(False, "SIGALRM ended the screen without a word")
+finish(True, "SIGHUP reloaded, SIGUSR1, SIGUSR2 and SIGPIPE left it running, SIGALRM was named")
