@@ -54,7 +54,8 @@ try:
                 '[screen]\nroom = "Exhibit Hall A"\n'
                 f'[data]\nprogram = "{source}/data/program.txt"\nyear = 2022\n')
     env = dict(os.environ, DISPLAY=f":{display}", NOTIFY_SOCKET=notify_path,
-               WATCHDOG_USEC="400000")  # a ping at least every 200 ms
+               WATCHDOG_USEC="400000",  # a ping at least every 200 ms
+               XDG_STATE_HOME=os.path.join(os.path.dirname(config), "state"))  # one screen each
     # In the sanitizer build: libdbus (started by SDL) keeps buffers until exit; not ours.
     supp = f"suppressions={source}/tests/render/lsan.supp"
     env["LSAN_OPTIONS"] = supp + (":" + env["LSAN_OPTIONS"] if env.get("LSAN_OPTIONS") else "")

@@ -24,6 +24,7 @@ command -v Xvfb >/dev/null || { echo "measure: Xvfb is not installed (apt-get in
 display=90
 while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
 work=$(mktemp -d)
+export XDG_STATE_HOME=$work/state  # a state folder of its own: one screen per state folder
 Xvfb ":$display" -screen 0 1920x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb=$!
 cleanup() {

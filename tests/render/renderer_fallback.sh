@@ -12,6 +12,7 @@ source=$2
 . "$source/tests/render/xvfb_common.sh"
 export LSAN_OPTIONS="suppressions=$source/tests/render/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 work=$(mktemp -d /tmp/kiosk-fallback.XXXXXX)
+export XDG_STATE_HOME=$work/state  # a state folder of its own: one screen per state folder
 cat >"$work/kiosk.toml" <<TOML
 [venue]
 timezone = "America/Los_Angeles"

@@ -29,6 +29,8 @@ start_xvfb() {  # WxH
     # In the sanitizer build: libdbus (started by SDL) keeps buffers until exit; not ours to free.
     export LSAN_OPTIONS="suppressions=$source/tests/render/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
     work=$(mktemp -d /tmp/kiosk-xvfb.XXXXXX)
+    # A state folder of its own: tests run side by side, and a state folder takes one screen.
+    export XDG_STATE_HOME=$work/state
     display=70
     while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do
         display=$((display + 1))

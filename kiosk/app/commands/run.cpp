@@ -10,6 +10,7 @@
 #include "kiosk/app/program_files.h"
 #include "kiosk/app/run_start.h"
 #include "kiosk/app/signals.h"
+#include "kiosk/app/state_lock.h"
 #include "kiosk/app/unattended_link.h"
 #include "kiosk/app/venue_clock.h"
 
@@ -64,6 +65,11 @@ int run_run(const Invocation& inv, CommandIo io) {
     }
     install_screen_signals();  // for the whole process, before any thread starts
     RunStart start = run_start(inv, process_env());
+    auto state_lock = StateLock::take(start.state_dir);
+    if (!state_lock) {
+        io.err << "kiosk: not starting: " << state_lock.error().front().message << "\n";
+        return exit_usage;
+    }
     ScreenOverrides screen = overrides.value();
     screen.snapshot = StateDir(start.state_dir, "").screenshot();
     ReloadOptions options;
