@@ -31,6 +31,7 @@ std::optional<std::string> Live::last_error() const {
     }
     if (room_error && (newest == nullptr || *room_error_at > *newest->error_at)) return room_error;
     if (newest != nullptr) return newest->error;
+    if (state_error) return state_error;
     if (schedule_error) return schedule_error;
     return screen_error;
 }
@@ -183,10 +184,36 @@ void Reloader::check_room(Live& next, Instant wall) const {
     log(line);
 }
 
+// A copy that cannot be saved (the state folder full or read-only) is kept in memory and tried
+// again (retry_copies), and said in last_error and the status file: a restart onto a broken file
+// would otherwise show an older program with nobody told.
 void Reloader::keep_copy(const std::string& copy, const std::string& bytes) {
     if (auto saved = fs_.write_atomic(copy, bytes); !saved) {
-        log("cannot keep a last-good copy: " + summary(saved.error()));
+        std::string why =
+            "cannot keep a last-good copy: " + summary(saved.error()) + "; trying again every 30 s";
+        auto& [kept, said] = unsaved_[copy];
+        if (why != said) log(why);
+        kept = bytes;
+        said = why;
+    } else {
+        unsaved_.erase(copy);
     }
+    unsaved_error_ = unsaved_.empty() ? std::nullopt
+                                      : std::optional<std::string>(unsaved_.begin()->second.second);
+}
+
+void Reloader::retry_copies(Millis now) {
+    if (unsaved_.empty() || now < unsaved_retry_at_) return;
+    unsaved_retry_at_ = now + std::chrono::seconds{30};
+    auto copies = unsaved_;
+    for (const auto& [copy, unsaved] : copies) keep_copy(copy, unsaved.first);
+    if (unsaved_.empty()) log("the last-good copies are saved again");
+}
+
+void Reloader::note_copies(Live& next, Instant wall) const {
+    if (next.state_error == unsaved_error_) return;
+    next.state_error = unsaved_error_;
+    next.state_error_at = unsaved_error_ ? std::optional<Instant>(wall) : std::nullopt;
 }
 
 // The config at start-up: the file, else its last good copy (paths still relative to the file's
@@ -340,6 +367,8 @@ void Reloader::start(Millis now, Instant wall) {
     program_ = {program, fs_.stat(program), now, false, false};
     corrections_ = {corrections, corrections.empty() ? FileStamp{} : fs_.stat(corrections), now,
                     false, false};
+    note_copies(next, wall);
+    unsaved_retry_at_ = now + std::chrono::seconds{30};
     publish(std::move(next));
 }
 
@@ -428,6 +457,11 @@ bool Reloader::tick(Millis now, Instant wall) {
         changed |= loaded;
         const LoadedFile& f = slot == Slot::program ? next.program_file : next.corrections_file;
         if (loaded && !f.error && (forced || f.sha256 != sha_before)) inputs_changed = true;
+    }
+    retry_copies(now);
+    if (next.state_error != unsaved_error_) {
+        note_copies(next, wall);
+        changed = true;
     }
     if (!changed) return false;
     if (inputs_changed) derive(next, wall);

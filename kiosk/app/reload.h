@@ -31,6 +31,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -97,6 +98,10 @@ struct Live {
     std::optional<Instant> room_error_at;
     // The SHA-256 of the program file's version held back as cut short; empty: none is.
     std::string held_back_sha256;
+    // Why a last good copy could not be saved (a full or read-only state folder); the copy is
+    // tried again every 30 s until it is saved. None: every copy is saved.
+    std::optional<std::string> state_error;
+    std::optional<Instant> state_error_at;
     std::uint64_t generation = 0;  // grows with every replacement
     // Counted while running (start-up's files are not: they are not updates), for the metrics.
     // Each new refusal counts once: the same trouble again is not said again, nor counted.
@@ -192,6 +197,14 @@ class Reloader {
     void start_corrections(Live& next, Instant wall);
     void start_program(Live& next, Instant wall);
     void keep_copy(const std::string& copy, const std::string& bytes);
+    // Copies that could not be saved yet (path -> bytes, why not), tried again by tick
+    // (retry_copies); the first one's why, for last_error.
+    std::map<std::string, std::pair<std::string, std::string>> unsaved_;
+    std::optional<std::string> unsaved_error_;
+    Millis unsaved_retry_at_{0};
+    void retry_copies(Millis now);
+    // The copies' state into `next`: the error while any is unsaved, with when it began.
+    void note_copies(Live& next, Instant wall) const;
     void observe(Watched& w, Millis now);
     bool ready(const Watched& w, Millis now) const;
     Watched& watched(Slot slot);

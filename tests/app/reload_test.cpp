@@ -2,6 +2,7 @@
 // falls back to last-good copies at start-up, applies config changes at once. Nothing sleeps.
 #include "kiosk/app/reload.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include <gmock/gmock.h>
@@ -411,14 +412,34 @@ TEST_F(ReloadTest, ReloadNowReadsEveryFileWithoutWaiting) {
     EXPECT_EQ(reloader->deadline(), std::nullopt);
 }
 
-TEST_F(ReloadTest, ACopyThatCannotBeSavedIsLoggedNotFatal) {
+// A full state folder is not fatal, nor silent: last_error (and so the status file) says so until
+// the copy is saved, which is tried again every 30 s.
+TEST_F(ReloadTest, ACopyThatCannotBeSavedIsSaidAndTriedAgainUntilSaved) {
     fs.write("/etc/kiosk/kiosk.toml", good_config);
     fs.write("/etc/kiosk/program.txt", program_a);
     fs.fail_writes(true);
     start();
     EXPECT_THAT(titles(live()), ElementsAre("Outstanding Papers"));
-    EXPECT_THAT(logged, ::testing::Contains("cannot keep a last-good copy: " + lg +
-                                            "/program.txt: cannot write: disk full"));
+    auto said_for = [&](const std::string& file) {
+        return "cannot keep a last-good copy: " + lg + "/" + file +
+               ": cannot write: disk full; trying again every 30 s";
+    };
+    const std::string said = said_for("kiosk.toml");  // the config's copy, then the program's
+    EXPECT_THAT(logged, ::testing::Contains(said_for("program.txt")));
+    EXPECT_EQ(live().last_error(), said);
+    // Still full at the next try: still said, and not logged again.
+    reloader->tick(31s, t0 + 31s);
+    EXPECT_EQ(live().last_error(), said);
+    EXPECT_EQ(std::count(logged.begin(), logged.end(), said), 1);
+    EXPECT_EQ(std::count(logged.begin(), logged.end(), said_for("program.txt")), 1);
+    // Space again: the copy is saved at the next try and the error goes.
+    fs.fail_writes(false);
+    reloader->tick(40s, t0 + 40s);
+    EXPECT_EQ(live().last_error(), said);  // not yet: tries are 30 s apart
+    EXPECT_TRUE(reloader->tick(62s, t0 + 62s));
+    EXPECT_EQ(live().last_error(), std::nullopt);
+    EXPECT_EQ(fs.bytes(lg + "/program.txt"), program_a);
+    EXPECT_THAT(logged, ::testing::Contains("the last-good copies are saved again"));
 }
 
 const std::string corrections_path = "/etc/kiosk/corrections.toml";
