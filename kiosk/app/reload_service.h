@@ -2,6 +2,7 @@
 // reading and importing never hold up a frame. The render loop takes the newest Live when told.
 #pragma once
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -27,6 +28,14 @@ class ReloadService {
     ReloadService& operator=(const ReloadService&) = delete;
 
     std::shared_ptr<const Live> live() const;
+
+    // The screen drew a frame of the Live with `generation` (Reloader::shown), on this thread.
+    void shown(std::uint64_t generation);
+
+    // Why the reload thread is not to be trusted: it has not finished a loop for three of its
+    // periods ("the reload thread is stuck since 2022-08-29T16:10:02Z"); none while it is well.
+    // `now` and `wall` are the same instant on the two clocks. Safe from any thread.
+    std::optional<std::string> stuck(std::chrono::steady_clock::time_point now, Instant wall) const;
 
     // Staff's "reload now".
     void reload_now();
@@ -56,7 +65,10 @@ class ReloadService {
     std::shared_ptr<const Live> live_;         // guarded by mutex_
     std::deque<std::function<void()>> tasks_;  // guarded by mutex_
     bool stop_ = false;                        // guarded by mutex_
-    std::thread thread_;                       // last: started once the rest is ready
+    // When the thread last finished a loop (or started), steady-clock nanoseconds: written by
+    // it, read by the render thread.
+    std::atomic<std::int64_t> beat_{0};
+    std::thread thread_;  // last: started once the rest is ready
 };
 
 }  // namespace kiosk
