@@ -177,6 +177,11 @@ class Reloader {
     // good copies, and a program on trial is no longer (its marker is cleared).
     void shown(std::uint64_t generation);
 
+    // The screen stops on purpose (SIGTERM, a window that would not open, an unknown --room)
+    // before drawing the program on trial: that version did not stop the screen, so its marker
+    // is cleared. A crash or a hang never gets here, and leaves the marker for the next start.
+    void stopping();
+
     std::shared_ptr<const Live> live() const { return live_; }
 
     // The files to watch; changes when the config names another program.
@@ -203,6 +208,7 @@ class Reloader {
     void keep_copy(const std::string& copy, const std::string& bytes);
     void save_copy(const std::string& copy, const std::string& bytes);
     void try_program(const std::string& sha256);
+    void end_trial();  // clears the marker
     // Why the program file's version at `path` is refused (it stopped the screen last time it
     // was shown); none when it is not.
     std::optional<std::string> refused(const std::string& path);

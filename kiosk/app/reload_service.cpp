@@ -51,6 +51,8 @@ ReloadService::~ReloadService() {
         // The eventfd cannot be full after one write; nothing else to do on the way out.
     }
     thread_.join();
+    save_shown();
+    reloader_.stopping();
     stop_waking_on_hangup(wake_fd_);
     ::close(wake_fd_);
 }
@@ -76,7 +78,16 @@ void ReloadService::post(std::function<void()> task) {
 }
 
 void ReloadService::shown(std::uint64_t generation) {
-    post([this, generation] { reloader_.shown(generation); });
+    shown_ = generation;
+    post({});
+}
+
+// On this thread, or once it has stopped: a frame drawn just before SIGTERM still counts.
+void ReloadService::save_shown() {
+    if (std::uint64_t g = shown_; g > saved_) {
+        reloader_.shown(g);
+        saved_ = g;
+    }
 }
 
 std::optional<std::string> ReloadService::stuck(std::chrono::steady_clock::time_point now,
@@ -152,7 +163,10 @@ void ReloadService::run() {
             if (stop_) return;
             tasks.swap(tasks_);
         }
-        for (auto& task : tasks) task();
+        for (auto& task : tasks) {
+            if (task) task();
+        }
+        save_shown();
         if (take_hangup()) reloader_.reload_all("SIGHUP: reading the config and its files again");
         now = elapsed();
         if (now >= next_check) {

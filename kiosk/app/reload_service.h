@@ -54,6 +54,7 @@ class ReloadService {
     void run();
     void post(std::function<void()> task);
     void publish_if_new();
+    void save_shown();
     Millis elapsed() const;
 
     Reloader reloader_;
@@ -68,7 +69,9 @@ class ReloadService {
     // When the thread last finished a loop (or started), steady-clock nanoseconds: written by
     // it, read by the render thread.
     std::atomic<std::int64_t> beat_{0};
-    std::thread thread_;  // last: started once the rest is ready
+    std::atomic<std::uint64_t> shown_{0};  // the newest generation drawn (shown())
+    std::uint64_t saved_ = 0;              // the newest the Reloader was told of
+    std::thread thread_;                   // last: started once the rest is ready
 };
 
 }  // namespace kiosk

@@ -13,6 +13,14 @@ void Reloader::shown(std::uint64_t generation) {
     std::erase_if(unshown_, [&](const UnshownCopy& c) { return c.generation <= generation; });
     if (trying_sha256_.empty() || trying_generation_ > generation) return;
     good_sha256_ = trying_sha256_;
+    end_trial();
+}
+
+void Reloader::stopping() {
+    if (!trying_sha256_.empty()) end_trial();
+}
+
+void Reloader::end_trial() {
     trying_sha256_.clear();
     if (auto cleared = fs_.write_atomic(state_.trying_marker(), ""); !cleared) {
         log("cannot clear the trying marker: " + to_string(cleared.error().front()));

@@ -131,6 +131,16 @@ TEST_F(LastGoodTest, AProgramThatStoppedTheScreenIsSkippedAtTheNextStart) {
     EXPECT_THAT(*live().last_error(), HasSubstr("stopped the screen last time it was shown"));
 }
 
+TEST_F(LastGoodTest, AStopBeforeTheFirstFrameDoesNotCondemnTheProgram) {
+    start();
+    EXPECT_EQ(fs.bytes(state.trying_marker()), sha256_hex(program_a) + "\n");
+    reloader->stopping();  // SIGTERM, or a window that would not open, before any frame
+    EXPECT_EQ(fs.bytes(state.trying_marker()), "");
+    start();
+    EXPECT_EQ(live().program_file.origin, FileOrigin::file);
+    EXPECT_EQ(live().last_error(), std::nullopt);
+}
+
 TEST_F(LastGoodTest, AChangedFileIsTriedAgain) {
     start();
     reloader->shown(live().generation);
