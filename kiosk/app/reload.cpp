@@ -184,10 +184,19 @@ void Reloader::check_room(Live& next, Instant wall) const {
     log(line);
 }
 
+// A file is good once the screen has shown it (shown()): one that imports but stalls or crashes
+// the screen must not become the copy every restart falls back to.
+// A newer version waiting for the same copy replaces the older one: at most one program's bytes
+// wait, and an older version passed over before it was shown is not kept.
+void Reloader::keep_copy(const std::string& copy, const std::string& bytes) {
+    std::erase_if(unshown_, [&](const UnshownCopy& c) { return c.copy == copy; });
+    unshown_.push_back({live_->generation + 1, copy, bytes});
+}
+
 // A copy that cannot be saved (the state folder full or read-only) is kept in memory and tried
 // again (retry_copies), and said in last_error and the status file: a restart onto a broken file
 // would otherwise show an older program with nobody told.
-void Reloader::keep_copy(const std::string& copy, const std::string& bytes) {
+void Reloader::save_copy(const std::string& copy, const std::string& bytes) {
     if (auto saved = fs_.write_atomic(copy, bytes); !saved) {
         std::string why =
             "cannot keep a last-good copy: " + summary(saved.error()) + "; trying again every 30 s";
@@ -206,7 +215,7 @@ void Reloader::retry_copies(Millis now) {
     if (unsaved_.empty() || now < unsaved_retry_at_) return;
     unsaved_retry_at_ = now + std::chrono::seconds{30};
     auto copies = unsaved_;
-    for (const auto& [copy, unsaved] : copies) keep_copy(copy, unsaved.first);
+    for (const auto& [copy, unsaved] : copies) save_copy(copy, unsaved.first);
     if (unsaved_.empty()) log("the last-good copies are saved again");
 }
 
@@ -277,7 +286,10 @@ void Reloader::start_corrections(Live& next, Instant wall) {
 // The program in use from now on, with the bytes updates are compared with; a copy is kept of
 // the file's own.
 void Reloader::use_program(Live& next, Program program, std::string bytes, LoadedFile file) {
-    if (file.origin == FileOrigin::file) keep_copy(state_.program_copy(file.path), bytes);
+    if (file.origin == FileOrigin::file) {
+        keep_copy(state_.program_copy(file.path), bytes);
+        if (file.sha256 != good_sha256_) try_program(file.sha256);
+    }
     next.imported = std::make_shared<const Program>(std::move(program));
     next.program_file = std::move(file);
     program_bytes_ = std::move(bytes);
@@ -312,15 +324,18 @@ void Reloader::start_program(Live& next, Instant wall) {
         return read_as<Program>(
             fs_, path, [&](const std::string& bytes) { return import_(bytes, path, next.config); });
     };
-    auto p = import_at(program);
+    if (auto raw = read_input(fs_, copy)) good_sha256_ = sha256_hex(raw.value());
+    if (auto marker = fs_.read(state_.trying_marker())) {
+        refused_sha256_ = marker.value().substr(0, marker.value().find_first_of(" \n"));
+    }
+    // A version that stopped the screen last time is not even imported: the import may be what
+    // stalled.
+    auto stopped = refused(program);
+    auto p = stopped ? Result<Loaded<Program>>(fail(Diagnostic{"", 0, Severity::error, *stopped}))
+                     : import_at(program);
     // The copy is imported when it is needed: the file is broken, or it differs from the file.
     std::optional<Result<Loaded<Program>>> last;
-    if (!p) {
-        last = import_at(copy);
-    } else if (fs_.stat(copy).exists) {
-        auto raw = read_input(fs_, copy);
-        if (raw && sha256_hex(raw.value()) != p->sha256) last = import_at(copy);
-    }
+    if (!p || (!good_sha256_.empty() && good_sha256_ != p->sha256)) last = import_at(copy);
     std::optional<std::string> why;
     if (p && last && last->has_value()) {
         // Compared with what the screen showed last, as a running screen compares an update.
@@ -341,7 +356,8 @@ void Reloader::start_program(Live& next, Instant wall) {
                     from_file(program, p->sha256, wall));
         return;
     }
-    if (!why) why = summary(p.error()) + "; showing the last good program, saved in " + copy;
+    const std::string fix = stopped ? "; fix or replace the file" : "";
+    if (!why) why = summary(p.error()) + "; showing the last good program, saved in " + copy + fix;
     if (last && last->has_value()) {
         Loaded<Program>& l = last->value();
         use_program(next, std::move(l.value), std::move(l.bytes),
@@ -350,7 +366,7 @@ void Reloader::start_program(Live& next, Instant wall) {
         next.imported.reset();
         next.program_file = from_nothing(
             program, FileOrigin::none,
-            summary(p.error()) + "; no last good program either: no program loaded", wall);
+            summary(p.error()) + "; no last good program either: no program loaded" + fix, wall);
     }
     log(*next.program_file.error);
 }
@@ -528,6 +544,9 @@ bool Reloader::load_corrections(Live& next, Instant wall) {
 }
 
 bool Reloader::load_program(Live& next, Instant wall, bool forced) {
+    if (auto stopped = refused(program_.path)) {
+        return reject(next, Slot::program, *stopped + "; fix or replace the file", wall);
+    }
     auto p = read_as<Program>(fs_, program_.path, [&](const std::string& bytes) {
         return import_(bytes, program_.path, next.config);
     });

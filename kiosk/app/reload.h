@@ -15,9 +15,13 @@
 //   program" on the overlay, or its SHA-256 in the marker beside the program file (watched while
 //   a version is held back). At start-up the file is compared with its last good copy. A config
 //   naming another program file is not compared: staff chose another program.
-// - Every good file is copied to the state dir (state.h: a folder per config); at start-up a
-//   broken or missing file is replaced by that copy, and a config with no copy by the built-in
-//   defaults. The screen is never blank.
+// - Every good file is copied to the state dir (state.h: a folder per config) once the screen
+//   has drawn a frame of it (shown()); at start-up a broken or missing file is replaced by that
+//   copy, and a config with no copy by the built-in defaults. The screen is never blank.
+// - A program version not shown before is on trial: its SHA-256 is written to the state dir's
+//   trying marker before the screen gets it, and cleared once a frame of it is drawn. A start
+//   that finds the marker naming the file's version (the last run died or hung showing it)
+//   refuses that version and shows the last good copy, saying why; a changed file is tried.
 // - A room the program does not know (the config's, or --room) is said in last_error with a
 //   close name; the screen goes on showing the room it showed before, if the program knows that
 //   one (else it says it has nothing to show).
@@ -174,6 +178,15 @@ class Reloader {
     // as cut short, if the file still holds that version.
     Result<Done> accept_held_back(Millis now, Instant wall);
 
+    // The screen drew a frame of the Live with `generation`: the files it runs on become the last
+    // good copies, and a program on trial is no longer (its marker is cleared).
+    void shown(std::uint64_t generation);
+
+    // The screen stops on purpose (SIGTERM, a window that would not open, an unknown --room)
+    // before drawing the program on trial: that version did not stop the screen, so its marker
+    // is cleared. A crash or a hang never gets here, and leaves the marker for the next start.
+    void stopping();
+
     std::shared_ptr<const Live> live() const { return live_; }
 
     // The files to watch; changes when the config names another program.
@@ -196,6 +209,7 @@ class Reloader {
     void start_config(Live& next, Instant wall);
     void start_corrections(Live& next, Instant wall);
     void start_program(Live& next, Instant wall);
+    // Saves `bytes` as `copy` once the next Live is shown (shown()), not before.
     void keep_copy(const std::string& copy, const std::string& bytes);
     // Copies that could not be saved yet (path -> bytes, why not), tried again by tick
     // (retry_copies); the first one's why, for last_error.
@@ -205,6 +219,12 @@ class Reloader {
     void retry_copies(Millis now);
     // The copies' state into `next`: the error while any is unsaved, with when it began.
     void note_copies(Live& next, Instant wall) const;
+    void save_copy(const std::string& copy, const std::string& bytes);
+    void try_program(const std::string& sha256);
+    void end_trial();  // clears the marker
+    // Why the program file's version at `path` is refused (it stopped the screen last time it
+    // was shown); none when it is not.
+    std::optional<std::string> refused(const std::string& path);
     void observe(Watched& w, Millis now);
     bool ready(const Watched& w, Millis now) const;
     Watched& watched(Slot slot);
@@ -242,6 +262,16 @@ class Reloader {
     std::string accepted_sha256_;  // the version staff accepted on the overlay
     FileStamp marker_seen_;        // the accept marker beside the program, as last seen
     std::string room_source_;      // where the room is set: "--room", or "kiosk.toml:4"
+    struct UnshownCopy {
+        std::uint64_t generation = 0;  // saved once a Live this new is shown
+        std::string copy;
+        std::string bytes;
+    };
+    std::vector<UnshownCopy> unshown_;
+    std::string good_sha256_;    // the program's last good copy, as saved
+    std::string trying_sha256_;  // the program version on trial; empty: none
+    std::uint64_t trying_generation_ = 0;
+    std::string refused_sha256_;  // the version that stopped the screen at the last run
 };
 
 }  // namespace kiosk

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include <date/date.h>
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -16,6 +17,13 @@ namespace {
 
 // The fallback for what inotify cannot see (symlink targets, folders created later, no inotify).
 constexpr Millis periodic_check{2000};
+// A loop takes well under a period; three without one is a thread blocked (a read that never
+// returns, an import that never ends), not a slow disk.
+constexpr Millis stuck_after = 3 * periodic_check;
+
+std::int64_t ticks(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
 
 }  // namespace
 
@@ -28,6 +36,7 @@ ReloadService::ReloadService(FileSystem& fs, ProgramImporter import, ReloadOptio
     reloader_.start(elapsed(), wall_now());
     live_ = reloader_.live();
     watcher_.watch(reloader_.watched_paths());
+    beat_ = ticks(std::chrono::steady_clock::now());
     wake_on_hangup(wake_fd_);  // SIGHUP (signals.h) wakes this thread at once
     thread_ = std::thread([this] { run(); });
 }
@@ -42,6 +51,8 @@ ReloadService::~ReloadService() {
         // The eventfd cannot be full after one write; nothing else to do on the way out.
     }
     thread_.join();
+    save_shown();
+    reloader_.stopping();
     stop_waking_on_hangup(wake_fd_);
     ::close(wake_fd_);
 }
@@ -64,6 +75,29 @@ void ReloadService::post(std::function<void()> task) {
     if (::write(wake_fd_, &one, sizeof one) < 0) {
         // Only fails when the counter would overflow: the thread is already due to wake.
     }
+}
+
+void ReloadService::shown(std::uint64_t generation) {
+    shown_ = generation;
+    post({});
+}
+
+// On this thread, or once it has stopped: a frame drawn just before SIGTERM still counts.
+void ReloadService::save_shown() {
+    if (std::uint64_t g = shown_; g > saved_) {
+        reloader_.shown(g);
+        saved_ = g;
+    }
+}
+
+std::optional<std::string> ReloadService::stuck(std::chrono::steady_clock::time_point now,
+                                                Instant wall) const {
+    auto silent = std::chrono::nanoseconds(ticks(now) - beat_.load());
+    if (silent < stuck_after) return std::nullopt;
+    auto since = date::floor<std::chrono::seconds>(
+        wall - std::chrono::duration_cast<std::chrono::system_clock::duration>(silent));
+    return "the reload thread is stuck since " + date::format("%FT%TZ", since) +
+           ": file changes and staff requests are not applied";
 }
 
 void ReloadService::reload_now() {
@@ -129,7 +163,10 @@ void ReloadService::run() {
             if (stop_) return;
             tasks.swap(tasks_);
         }
-        for (auto& task : tasks) task();
+        for (auto& task : tasks) {
+            if (task) task();
+        }
+        save_shown();
         if (take_hangup()) reloader_.reload_all("SIGHUP: reading the config and its files again");
         now = elapsed();
         if (now >= next_check) {
@@ -143,6 +180,7 @@ void ReloadService::run() {
             watched = std::move(paths);
         }
         publish_if_new();
+        beat_ = ticks(std::chrono::steady_clock::now());
     }
 }
 

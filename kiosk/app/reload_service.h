@@ -2,6 +2,7 @@
 // reading and importing never hold up a frame. The render loop takes the newest Live when told.
 #pragma once
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -28,6 +29,14 @@ class ReloadService {
 
     std::shared_ptr<const Live> live() const;
 
+    // The screen drew a frame of the Live with `generation` (Reloader::shown), on this thread.
+    void shown(std::uint64_t generation);
+
+    // Why the reload thread is not to be trusted: it has not finished a loop for three of its
+    // periods ("the reload thread is stuck since 2022-08-29T16:10:02Z"); none while it is well.
+    // `now` and `wall` are the same instant on the two clocks. Safe from any thread.
+    std::optional<std::string> stuck(std::chrono::steady_clock::time_point now, Instant wall) const;
+
     // Staff's "reload now".
     void reload_now();
     // Staff's room or announcement: rewrites the config and applies it on the service's thread;
@@ -45,6 +54,7 @@ class ReloadService {
     void run();
     void post(std::function<void()> task);
     void publish_if_new();
+    void save_shown();
     Millis elapsed() const;
 
     Reloader reloader_;
@@ -56,7 +66,12 @@ class ReloadService {
     std::shared_ptr<const Live> live_;         // guarded by mutex_
     std::deque<std::function<void()>> tasks_;  // guarded by mutex_
     bool stop_ = false;                        // guarded by mutex_
-    std::thread thread_;                       // last: started once the rest is ready
+    // When the thread last finished a loop (or started), steady-clock nanoseconds: written by
+    // it, read by the render thread.
+    std::atomic<std::int64_t> beat_{0};
+    std::atomic<std::uint64_t> shown_{0};  // the newest generation drawn (shown())
+    std::uint64_t saved_ = 0;              // the newest the Reloader was told of
+    std::thread thread_;                   // last: started once the rest is ready
 };
 
 }  // namespace kiosk

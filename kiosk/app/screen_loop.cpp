@@ -55,6 +55,7 @@ class ScreenLoop {
     void draw(const RotationView& view, Instant at_tick);
     void take_pictures(const RotationView& view);
     bool after_frame(const ScreenState& state);  // false: quit
+    void tell_status();
     WindowEvents sleep(Millis now_ms);
 
     const steady::time_point t0_ = steady::now();
@@ -70,6 +71,7 @@ class ScreenLoop {
     bool first_deck_ = true;
     std::optional<Board> board_;
     std::string board_error_;  // said once on stderr, not every minute
+    std::string status_;       // the systemd status line, as the board says it
     Size size_;
     Instant shown_tick_{};
     bool relayout_ = true;
@@ -112,15 +114,16 @@ void ScreenLoop::rebuild(Instant at, Millis now_ms) {
     if (b) {
         board_ = std::move(b.value());
         board_error_.clear();
-        service_.status(status_line(*board_));
+        status_ = status_line(*board_);
     } else {
         board_.reset();
         std::string why = format_diagnostics(b.error(), 5);
         if (why != board_error_) io_.err << "kiosk: no program to show:\n" << why;
         board_error_ = why;
         std::string who = setup_.room.empty() ? "" : setup_.room + ": ";
-        service_.status(who + "no program to show: " + to_string(b.error().front()));
+        status_ = who + "no program to show: " + to_string(b.error().front());
     }
+    tell_status();  // before the first frame's READY: `systemctl status` never shows none
     DeckInput in{board_ ? &*board_ : nullptr, setup_.room, at, setup_.announcements};
     in.full = setup_.full;
     std::optional<Overview> overview;
@@ -206,10 +209,17 @@ void ScreenLoop::take_pictures(const RotationView& view) {
     if (snapshot) pictures_.write(setup_.snapshot, std::move(shown));
 }
 
+// The board's line for `systemctl status`, after the link's trouble while there is one.
+void ScreenLoop::tell_status() {
+    auto trouble = link_ ? link_->trouble() : std::nullopt;
+    service_.status(trouble ? *trouble + "; " + status_ : status_);
+}
+
 bool ScreenLoop::after_frame(const ScreenState& state) {
     if (!link_) return true;
     LinkRequests asked = link_->after_frame(state);
     if (asked.quit) return false;
+    tell_status();
     if (asked.set_clock) clock_.set(*asked.set_clock);
     if (asked.set_speed) clock_.set_speed(*asked.set_speed);
     if (asked.real_time) clock_.real_time();

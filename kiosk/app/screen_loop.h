@@ -44,6 +44,9 @@ class ScreenLink {
     virtual void before_frame(const ScreenState& state, const Deck& deck) = 0;
     // After it: the status file, and the staff's requests. Never blocks.
     virtual LinkRequests after_frame(const ScreenState& state) = 0;
+    // Trouble the systemd status line must say ahead of the board (the reload thread stuck), as
+    // of the last after_frame; none while all is well.
+    virtual std::optional<std::string> trouble() const { return std::nullopt; }
     // The loop wakes by then at the latest (the status file's heartbeat, the overlay).
     virtual std::chrono::steady_clock::time_point due() const = 0;
 };

@@ -7,6 +7,9 @@
 //                                              file's extension (an importer may go by it); a
 //                                              program renamed to another extension starts
 //                                              without a copy
+//   <dir>/last-good/<config>/trying            the SHA-256 of a program on screen for the
+//                                              first time, until a frame of it is drawn: a
+//                                              start finding it there skips that version
 //   <dir>/status.json                          the status file, unless configured elsewhere
 //   <dir>/screen.png                           what the screen shows, at most a minute old (and
 //                                              at once after SIGUSR2)
@@ -48,6 +51,8 @@ class StateDir {
     std::string corrections_copy() const;
     // Where the copy of the program configured as `program_path` lives.
     std::string program_copy(const std::string& program_path) const;
+    // The program version on trial (reload.h, Reloader::shown); empty or missing: none.
+    std::string trying_marker() const { return last_good_ + "/trying"; }
     std::string default_status_file() const;
     std::string screenshot() const;
 

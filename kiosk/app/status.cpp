@@ -44,7 +44,7 @@ json content(const Live& live, const ScreenState& screen, Instant started_at) {
         auto zone = find_zone(screen.timezone);
         shown = zone ? format_iso(*screen.shown, *zone.value()) : utc(*screen.shown);
     }
-    auto error = live.last_error();
+    auto error = screen.trouble ? screen.trouble : live.last_error();
     // Text drawn with a placeholder is a warning a fleet monitor should see: a font to install.
     json missing = json::array();
     for (std::size_t i = 0; i < screen.missing_glyphs.size() && i < max_warnings; ++i) {

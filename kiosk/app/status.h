@@ -46,6 +46,9 @@ struct ScreenState {
     // Characters no installed font has ("U+F0000"), each drawn as a placeholder.
     std::vector<std::string> missing_glyphs = {};
     FrameTimes frames{};  // how drawing has gone so far (metrics, not the status file)
+    // Trouble beyond the files' (the reload thread stuck): the status file's last_error while
+    // it lasts, whatever the files say.
+    std::optional<std::string> trouble = {};
 
     bool operator==(const ScreenState&) const = default;
 };

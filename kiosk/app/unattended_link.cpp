@@ -196,9 +196,21 @@ void UnattendedLink::report(const std::optional<std::string>& error,
     if (said) log_(std::string("cannot write the ") + what + ": " + *said);
 }
 
-LinkRequests UnattendedLink::after_frame(const ScreenState& state) {
+LinkRequests UnattendedLink::after_frame(const ScreenState& drawn) {
     std::shared_ptr<const Live> shown = taken_ ? taken_ : service_.live();
+    // A frame of it is on the screen: its files are good (Reloader::shown).
+    if (shown->generation != shown_generation_) {
+        shown_generation_ = shown->generation;
+        service_.shown(shown_generation_);
+    }
     Instant now = wall_now();
+    auto stuck = service_.stuck(std::chrono::steady_clock::now(), now);
+    if (stuck.has_value() != trouble_.has_value()) {
+        log_(stuck ? *stuck : "the reload thread is running again");
+    }
+    trouble_ = stuck;
+    ScreenState state = drawn;
+    state.trouble = stuck;
     status_.update(*shown, state, now);
     report(status_.error(), status_error_, "status file");
     if (metrics_) {

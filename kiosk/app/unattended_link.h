@@ -50,6 +50,7 @@ class UnattendedLink final : public ScreenLink {
     void before_frame(const ScreenState& state, const Deck& deck) override;
     LinkRequests after_frame(const ScreenState& state) override;
     std::chrono::steady_clock::time_point due() const override;
+    std::optional<std::string> trouble() const override { return trouble_; }
 
   private:
     void wake();
@@ -69,8 +70,10 @@ class UnattendedLink final : public ScreenLink {
     std::optional<std::string> status_error_;
     std::optional<MetricsFile> metrics_;  // none without a metrics folder
     std::optional<std::string> metrics_error_;
-    ScreenState shown_;  // as of the last frame: what the metrics' last word says
-    std::string said_;   // the staff message last logged
+    ScreenState shown_;                   // as of the last frame: what the metrics' last word says
+    std::string said_;                    // the staff message last logged
+    std::uint64_t shown_generation_ = 0;  // the newest Live a frame was drawn of, as told
+    std::optional<std::string> trouble_;  // the reload thread stuck, as of the last frame
 };
 
 }  // namespace kiosk

@@ -182,16 +182,44 @@ TEST(UnattendedEndToEnd, ReplacedFilesAreShownBrokenOnesKeptOut) {
     EXPECT_EQ(screen.stop(), 0);
 }
 
-TEST(UnattendedEndToEnd, RestartOntoABrokenProgramShowsTheLastGoodOne) {
-    TempDir dir;
+// A first run: the config and the seed program, shown, then stopped (its last good copies kept).
+void show_the_seed_once(const TempDir& dir) {
     dir.write("kiosk.toml", config);
     dir.write("program.txt", seed());
-    {
-        Screen screen(dir);
-        screen.status_when(
-            [](const json& j) { return j["now"] == json::array({"Outstanding Papers"}); });
-        EXPECT_EQ(screen.stop(), 0);
-    }
+    Screen screen(dir);
+    screen.status_when(
+        [](const json& j) { return j["now"] == json::array({"Outstanding Papers"}); });
+    EXPECT_EQ(screen.stop(), 0);
+}
+
+// The run before this one died or hung drawing a new version (its trying marker is left, as a
+// killed process leaves it): this start shows the last good copy and says why.
+TEST(UnattendedEndToEnd, AProgramThatStoppedTheScreenIsSkippedAtTheNextStart) {
+    TempDir dir;
+    show_the_seed_once(dir);
+    StateDir state(dir.path("state"), dir.path("kiosk.toml"));
+    ASSERT_EQ(slurp(state.program_copy("program.txt")), seed());
+    ASSERT_EQ(slurp(state.trying_marker()), "");  // shown: nothing on trial
+    std::string stalling = seed();
+    stalling.replace(stalling.find("Outstanding Papers"), 18, "Stalling Papers");
+    dir.write("program.txt", stalling);
+    std::ofstream(state.trying_marker()) << sha256_hex(stalling) << "\n";
+    std::filesystem::remove(dir.path("state/status.json"));
+    Screen screen(dir);
+    json j =
+        screen.status_when([](const json& s) { return !s["slide"].get<std::string>().empty(); });
+    EXPECT_EQ(j["now"], json::array({"Outstanding Papers"}));
+    EXPECT_EQ(j["program"]["origin"], "last_good");
+    EXPECT_NE(j["last_error"].get<std::string>().find(
+                  "stopped the screen last time it was shown; showing the last good program"),
+              std::string::npos)
+        << j["last_error"];
+    EXPECT_EQ(screen.stop(), 0);
+}
+
+TEST(UnattendedEndToEnd, RestartOntoABrokenProgramShowsTheLastGoodOne) {
+    TempDir dir;
+    show_the_seed_once(dir);
     std::string copy =
         StateDir(dir.path("state"), dir.path("kiosk.toml")).program_copy("program.txt");
     ASSERT_EQ(slurp(copy), seed());
