@@ -184,47 +184,6 @@ void Reloader::check_room(Live& next, Instant wall) const {
     log(line);
 }
 
-// A file is good once the screen has shown it (shown()): one that imports but stalls or crashes
-// the screen must not become the copy every restart falls back to.
-// A newer version waiting for the same copy replaces the older one: at most one program's bytes
-// wait, and an older version passed over before it was shown is not kept.
-void Reloader::keep_copy(const std::string& copy, const std::string& bytes) {
-    std::erase_if(unshown_, [&](const UnshownCopy& c) { return c.copy == copy; });
-    unshown_.push_back({live_->generation + 1, copy, bytes});
-}
-
-// A copy that cannot be saved (the state folder full or read-only) is kept in memory and tried
-// again (retry_copies), and said in last_error and the status file: a restart onto a broken file
-// would otherwise show an older program with nobody told.
-void Reloader::save_copy(const std::string& copy, const std::string& bytes) {
-    if (auto saved = fs_.write_atomic(copy, bytes); !saved) {
-        std::string why =
-            "cannot keep a last-good copy: " + summary(saved.error()) + "; trying again every 30 s";
-        auto& [kept, said] = unsaved_[copy];
-        if (why != said) log(why);
-        kept = bytes;
-        said = why;
-    } else {
-        unsaved_.erase(copy);
-    }
-    unsaved_error_ = unsaved_.empty() ? std::nullopt
-                                      : std::optional<std::string>(unsaved_.begin()->second.second);
-}
-
-void Reloader::retry_copies(Millis now) {
-    if (unsaved_.empty() || now < unsaved_retry_at_) return;
-    unsaved_retry_at_ = now + std::chrono::seconds{30};
-    auto copies = unsaved_;
-    for (const auto& [copy, unsaved] : copies) save_copy(copy, unsaved.first);
-    if (unsaved_.empty()) log("the last-good copies are saved again");
-}
-
-void Reloader::note_copies(Live& next, Instant wall) const {
-    if (next.state_error == unsaved_error_) return;
-    next.state_error = unsaved_error_;
-    next.state_error_at = unsaved_error_ ? std::optional<Instant>(wall) : std::nullopt;
-}
-
 // The config at start-up: the file, else its last good copy (paths still relative to the file's
 // folder, where staff put the program), else the defaults.
 void Reloader::start_config(Live& next, Instant wall) {
