@@ -27,15 +27,18 @@ Lists lists_of(const Board* b, const date::time_zone& zone) {
     if (b == nullptr) return l;
     for (const auto& s : b->now) l.now.push_back(&*s);
     if (!b->now.empty()) l.on_stage = on_stage_index(b->now.front(), b->at, zone);
-    auto add_coming = [&](const ScheduledSession& s) {
-        auto& list = s.start ? l.coming : l.tba;
-        for (const auto* x : list) {
-            if (*x == s) return;  // `later` may repeat `next`
+    // `later` may repeat `next`: each is looked for among `next`'s few sessions only, so a day
+    // of thousands of sessions is not compared with itself (that stalled the first frame).
+    std::vector<const ScheduledSession*> next;
+    auto add_coming = [&](const ScheduledSession& s, bool from_next) {
+        for (const auto* x : next) {
+            if (*x == s) return;
         }
-        list.push_back(&s);
+        (s.start ? l.coming : l.tba).push_back(&s);
+        if (from_next) next.push_back(&s);
     };
-    for (const auto& s : b->next) add_coming(*s);
-    for (const auto& s : b->later) add_coming(*s);
+    for (const auto& s : b->next) add_coming(*s, true);
+    for (const auto& s : b->later) add_coming(*s, false);
     for (const auto& s : b->elsewhere) l.elsewhere.push_back(&*s);
     if (b->next_day_first) l.next_day_first = &**b->next_day_first;
     return l;
