@@ -647,8 +647,8 @@ TEST(Deck, TracksSubtitlesAndLanguagesAreShownAndReadable) {
 }
 
 // `later` may repeat `next` (an equal session, not the same object): it is listed once, and
-// every other session of a long day is kept, in order.
-TEST(DeckParts, ListsOfDropsLaterRepeatingNextOnly) {
+// every other session of a long day is kept, in order, even one with a title seen before.
+TEST(DeckParts, ListsOfDropsSessionsListedAlready) {
     Board b;
     auto first = testing::session("Oral", "First", "10:00", "10:45", "Room 1");
     b.next = {board_session(first)};
@@ -657,11 +657,15 @@ TEST(DeckParts, ListsOfDropsLaterRepeatingNextOnly) {
         b.later.push_back(board_session(
             testing::session("Oral", "Talk " + std::to_string(i), "11:00", "11:45", "Room 1")));
     }
+    b.later.push_back(board_session(testing::session("Oral", "First", "12:00", "12:45", "Room 1")));
+    b.later.push_back(
+        board_session(testing::session("Oral", "Talk 7", "11:00", "11:45", "Room 1")));
     auto l = deck_parts::lists_of(&b, *date::locate_zone("UTC"));
-    ASSERT_EQ(l.coming.size(), 301u);
+    ASSERT_EQ(l.coming.size(), 302u);
     EXPECT_EQ(l.coming.front()->title, "First");
     EXPECT_EQ(l.coming[1]->title, "Talk 0");
-    EXPECT_EQ(l.coming.back()->title, "Talk 299");
+    EXPECT_EQ(l.coming[300]->title, "Talk 299");
+    EXPECT_EQ(l.coming.back()->title, "First");  // at 12:00: another session
 }
 
 }  // namespace
