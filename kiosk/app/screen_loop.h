@@ -54,7 +54,7 @@ class ScreenLink {
 // The screen's loop; returns the exit code (0 after SIGTERM, SIGINT or the window closing).
 // `clock`: real time or a rehearsal, which the staff overlay may change. `link`: where new
 // setups come from and what is shown goes to; none for a fixed setup.
-int run_screen(const ScreenSetup& setup, VenueClock clock, CommandIo io,
-               ScreenLink* link = nullptr);
+// `setup` is the loop's own: once the link gives another, nothing holds the first one's program.
+int run_screen(ScreenSetup setup, VenueClock clock, CommandIo io, ScreenLink* link = nullptr);
 
 }  // namespace kiosk

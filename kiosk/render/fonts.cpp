@@ -38,8 +38,9 @@ std::optional<std::string> read_all(const std::filesystem::path& path) {
     return bytes;
 }
 
-// Widths kept for lines that needed runs; past this the cache starts again (a deck has a few
-// hundred lines, wrapping a long title measures a few hundred candidates).
+// Widths kept for lines that needed runs; past this many, or this many bytes of text, the cache
+// starts again (a deck has a few hundred lines, wrapping a long title measures a few hundred
+// candidates): a program of long titles cannot keep megabytes here after it is replaced.
 constexpr std::size_t max_widths = 4096;
 
 // 8 KB of text is over 2,000 characters: wider than 16,384 pixels at any size above 8 px.
@@ -181,6 +182,7 @@ void FontSet::close_sizes() const {
     fonts_.clear();
     metrics_.clear();
     widths_.clear();
+    width_bytes_ = 0;
     fallback_->close_sizes();
 }
 
@@ -224,7 +226,11 @@ int FontSet::width(std::string_view text, Weight weight, int px) const {
         if (TTF_SizeUTF8(f, s.c_str(), &w, &h) != 0) w = 0;
     }
     if (!ascii) {
-        if (widths_.size() >= max_widths) widths_.clear();
+        if (widths_.size() >= max_widths || width_bytes_ + key.size() > width_cache_budget) {
+            widths_.clear();
+            width_bytes_ = 0;
+        }
+        width_bytes_ += key.size();
         widths_.emplace(std::move(key), w);
     }
     return w;

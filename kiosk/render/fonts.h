@@ -54,6 +54,9 @@ class FontSet : public TextMeasurer {
     FontSet& operator=(const FontSet&) = delete;
 
     int width(std::string_view text, Weight weight, int px) const override;
+    // Bytes of text the width cache holds now; never over width_cache_budget.
+    std::size_t width_cache_bytes() const { return width_bytes_; }
+    static constexpr std::size_t width_cache_budget = std::size_t{1} << 20;
     // Inter's, whatever the script: every line's box is Inter's, and runs in other fonts share
     // its baseline, so a slide's grid is the same in every language.
     FontMetrics metrics(Weight weight, int px) const override;
@@ -113,6 +116,7 @@ class FontSet : public TextMeasurer {
     // Widths of lines with characters beyond ASCII, whose fonts take a pass over the line to
     // find, and which wrapping measures again and again; bounded.
     mutable std::unordered_map<std::string, int> widths_;
+    mutable std::size_t width_bytes_ = 0;  // the keys' bytes
     mutable std::vector<char32_t> missing_;
     mutable std::set<char32_t> missing_set_;
 };

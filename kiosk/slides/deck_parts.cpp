@@ -1,6 +1,9 @@
 // The board's lists as the slides read them, and how the slides word a session's times.
 #include "kiosk/slides/deck_parts.h"
 
+#include <string_view>
+#include <unordered_map>
+
 namespace kiosk::deck_parts {
 
 namespace {
@@ -27,12 +30,17 @@ Lists lists_of(const Board* b, const date::time_zone& zone) {
     if (b == nullptr) return l;
     for (const auto& s : b->now) l.now.push_back(&*s);
     if (!b->now.empty()) l.on_stage = on_stage_index(b->now.front(), b->at, zone);
+    // `later` may repeat `next`: a session equal to one listed already is left out. Sessions
+    // are looked up by title, so a day of thousands is not compared with itself (that stalled
+    // the first frame for minutes).
+    std::unordered_multimap<std::string_view, const ScheduledSession*> listed;
     auto add_coming = [&](const ScheduledSession& s) {
-        auto& list = s.start ? l.coming : l.tba;
-        for (const auto* x : list) {
-            if (*x == s) return;  // `later` may repeat `next`
+        auto [from, to] = listed.equal_range(s.title);
+        for (auto it = from; it != to; ++it) {
+            if (*it->second == s) return;
         }
-        list.push_back(&s);
+        (s.start ? l.coming : l.tba).push_back(&s);
+        listed.emplace(s.title, &s);
     };
     for (const auto& s : b->next) add_coming(*s);
     for (const auto& s : b->later) add_coming(*s);

@@ -202,5 +202,20 @@ TEST(Fonts, AFolderWhoseFontsDoNotOpenIsPassedOver) {
                                       tmp.path() + " (Inter-Medium.otf does not open as a font ("));
 }
 
+// The widths kept for lines beyond ASCII are bounded in bytes, not only in lines: a program of
+// long titles leaves at most width_cache_budget of text behind.
+TEST(Fonts, TheWidthCacheIsBoundedInBytes) {
+    auto f = FontSet::open({font_dir});
+    ASSERT_TRUE(f.has_value());
+    const FontSet& fonts = *f.value();
+    std::string long_line;
+    while (long_line.size() < 4000) long_line += "Caf\u00e9 ";
+    for (int i = 0; i < 600; ++i) {  // 2.4 MB of distinct lines
+        EXPECT_GT(fonts.width(std::to_string(i) + long_line, Weight::regular, 20), 0);
+        ASSERT_LE(fonts.width_cache_bytes(), FontSet::width_cache_budget);
+    }
+    EXPECT_GT(fonts.width_cache_bytes(), 0u);
+}
+
 }  // namespace
 }  // namespace kiosk

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "kiosk/slides/deck_parts.h"
+
 #include "tests/support/fake_measurer.h"
 #include "tests/support/sample_boards.h"
 #include "tests/support/slide_text.h"
@@ -642,6 +644,28 @@ TEST(Deck, TracksSubtitlesAndLanguagesAreShownAndReadable) {
     talk.language = "en";
     b.now = {testing::on_now(talk, "08:50")};
     EXPECT_FALSE(has_text(slide(deck_for(b), "now"), "English"));
+}
+
+// `later` may repeat `next` (an equal session, not the same object): it is listed once, and
+// every other session of a long day is kept, in order, even one with a title seen before.
+TEST(DeckParts, ListsOfDropsSessionsListedAlready) {
+    Board b;
+    auto first = testing::session("Oral", "First", "10:00", "10:45", "Room 1");
+    b.next = {board_session(first)};
+    b.later = {board_session(first)};
+    for (int i = 0; i < 300; ++i) {
+        b.later.push_back(board_session(
+            testing::session("Oral", "Talk " + std::to_string(i), "11:00", "11:45", "Room 1")));
+    }
+    b.later.push_back(board_session(testing::session("Oral", "First", "12:00", "12:45", "Room 1")));
+    b.later.push_back(
+        board_session(testing::session("Oral", "Talk 7", "11:00", "11:45", "Room 1")));
+    auto l = deck_parts::lists_of(&b, *date::locate_zone("UTC"));
+    ASSERT_EQ(l.coming.size(), 302u);
+    EXPECT_EQ(l.coming.front()->title, "First");
+    EXPECT_EQ(l.coming[1]->title, "Talk 0");
+    EXPECT_EQ(l.coming[300]->title, "Talk 299");
+    EXPECT_EQ(l.coming.back()->title, "First");  // at 12:00: another session
 }
 
 }  // namespace
