@@ -13,6 +13,7 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include "kiosk/core/import/text.h"
 #include "kiosk/render/fallback_fonts.h"
 #include "kiosk/render/shaping.h"
 
@@ -201,11 +202,7 @@ int FontSet::width(std::string_view text, Weight weight, int px) const {
     // Past this many bytes a line is wider than any screen at any size the slides use; measuring
     // the rest would only cost time (and memory in the cache key). The slides cut text to what
     // fits before it gets here (wrap.h); this holds for any other caller.
-    if (text.size() > max_measured_bytes) {
-        std::size_t cut = max_measured_bytes;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-        text = text.substr(0, cut);
-    }
+    text = utf8_prefix(text, max_measured_bytes);
     bool ascii = std::all_of(text.begin(), text.end(),
                              [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     std::string key;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "kiosk/core/import/text.h"
 #include "kiosk/slides/unicode.h"
 
 namespace kiosk {
@@ -136,10 +137,7 @@ std::string_view within_reach(std::string_view text, int px, int width, int max_
                                  2;
     const std::size_t reach = static_cast<std::size_t>(std::max(max_lines, 1)) * per_line * 16;
     clipped = text.size() > reach;
-    if (!clipped) return text;
-    std::size_t cut = reach;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return text.substr(0, cut);
+    return utf8_prefix(text, reach);
 }
 
 }  // namespace
