@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -74,26 +75,40 @@ std::string kind_of(mode_t mode) {
     return "of no kind a program can be";
 }
 
-}  // namespace
-
-Result<std::string> read_file(const std::string& path) {
-    // O_NONBLOCK: opening a named pipe with no writer would wait for one for ever; the kind is
-    // then checked on the open file, so nothing can swap it in between.
-    Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
-    if (f.fd < 0) return fail(file_error(path, "cannot read: " + reason(errno)));
-    struct ::stat st {};
-    if (::fstat(f.fd, &st) != 0) return fail(file_error(path, "cannot read: " + reason(errno)));
+// Opens `path` into `f` the way every input is opened: O_NONBLOCK, since opening a named pipe
+// with no writer would wait for one for ever; then the kind and size are checked on the open
+// file (`st`), so nothing can swap it in between, and reads block again. Why not, when it fails.
+std::optional<Diagnostic> open_input(const std::string& path, Fd& f, struct ::stat& st) {
+    f.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (f.fd < 0) return file_error(path, "cannot read: " + reason(errno));
+    if (::fstat(f.fd, &st) != 0) return file_error(path, "cannot read: " + reason(errno));
     if (!S_ISREG(st.st_mode)) {
-        return fail(file_error(path, "cannot read: is " + kind_of(st.st_mode) + ", not a file"));
+        return file_error(path, "cannot read: is " + kind_of(st.st_mode) + ", not a file");
     }
     int flags = ::fcntl(f.fd, F_GETFL);
     if (flags < 0 || ::fcntl(f.fd, F_SETFL, flags & ~O_NONBLOCK) != 0) {
-        return fail(file_error(path, "cannot read: " + reason(errno)));
+        return file_error(path, "cannot read: " + reason(errno));
     }
     if (static_cast<std::uint64_t>(st.st_size) > max_file_bytes) {
-        return fail(file_error(path, "is " + std::to_string(st.st_size >> 20) +
-                                         " MB, more than the 64 MB a program file may have"));
+        return file_error(path, "is " + std::to_string(st.st_size >> 20) +
+                                    " MB, more than the 64 MB a program file may have");
     }
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result<Done> check_readable(const std::string& path) {
+    Fd f;
+    struct ::stat st {};
+    if (auto why = open_input(path, f, st)) return fail(*why);
+    return Done{};
+}
+
+Result<std::string> read_file(const std::string& path) {
+    Fd f;
+    struct ::stat st {};
+    if (auto why = open_input(path, f, st)) return fail(*why);
     std::string out;
     out.reserve(static_cast<std::size_t>(st.st_size));
     char buf[1 << 16];

@@ -51,6 +51,9 @@ class RealFileSystem final : public FileSystem {
 
 Result<std::string> read_file(const std::string& path);
 
+// Whether read_file could read `path` (a regular file within the cap), without reading it.
+Result<Done> check_readable(const std::string& path);
+
 // An input file (config, program, corrections) as every reader takes it: it must exist, be
 // readable and not be empty. An empty file is refused even where it would parse: it is far more
 // often a copy cut short than a wish for nothing.

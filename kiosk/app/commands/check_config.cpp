@@ -74,9 +74,9 @@ int run_check_config(const Invocation& inv, CommandIo io) {
         if (!std::filesystem::exists(file, ec)) {
             warnings.push_back({path, 0, Severity::warning,
                                 key + " names '" + file + "', which does not exist (yet)"});
-        } else if (auto bytes = read_file(file); !bytes) {
+        } else if (auto ok = check_readable(file); !ok) {
             errors.push_back(
-                {path, 0, Severity::error, key + " names " + to_string(bytes.error().front())});
+                {path, 0, Severity::error, key + " names " + to_string(ok.error().front())});
         }
     };
     readable("data.program", c.data.program);
