@@ -11,8 +11,8 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
-import time
+
+from screen_run import ScreenRun, dummy_display_env, read_json
 
 kiosk, fetch, source = sys.argv[1], sys.argv[2], sys.argv[3]
 here = os.path.dirname(os.path.abspath(__file__))
@@ -20,7 +20,8 @@ if shutil.which("curl") is None:
     print("SKIP: curl is not installed (kiosk/tools/bootstrap test installs it)")
     sys.exit(77)
 
-work = tempfile.mkdtemp(prefix="kiosk-fetch-screen.")
+run = ScreenRun("kiosk-fetch-screen.")
+work = run.work
 served = os.path.join(work, "served", "ktc23", "schedule", "export")
 os.makedirs(served)
 shutil.copy(os.path.join(source, "tests/data/programs/ktc23.schedule.xml"),
@@ -33,61 +34,27 @@ with open(config, "w", encoding="utf-8") as f:
     f.write('[venue]\ntimezone = "Europe/Berlin"\n[screen]\nroom = "Saal 1"\n'
             '[data]\nprogram = "program.txt"\nyear = 2022\n')
 status_path = os.path.join(work, "state", "status.json")
-children = []
-
-
-def finish(ok, message):
-    for child in children:
-        if child.poll() is None:
-            child.terminate()
-            try:
-                child.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                child.kill()
-    if not ok:
-        print("FAIL: " + message, file=sys.stderr)
-        for name in ("kiosk.log", "fetch.log"):
-            path = os.path.join(work, name)
-            if os.path.exists(path):
-                print(f"--- {name}:\n" + open(path, encoding="utf-8").read(), file=sys.stderr)
-        if os.path.exists(status_path):
-            print("--- status:\n" + open(status_path, encoding="utf-8").read(), file=sys.stderr)
-    shutil.rmtree(work, ignore_errors=True)
-    print(message)
-    sys.exit(0 if ok else 1)
+run.show_on_failure.append(status_path)
+finish = run.finish
 
 
 def status_when(done, what, seconds=30):
     """The status file once `done` holds for it; the screen rewrites it on every change."""
-    give_up = time.monotonic() + seconds
-    while time.monotonic() < give_up:
-        try:
-            with open(status_path, encoding="utf-8") as f:
-                status = json.load(f)
-            if done(status):
-                return status
-        except (OSError, ValueError):
-            pass
-        if children[-1].poll() is not None:
-            finish(False, "the screen stopped while waiting for " + what)
-        time.sleep(0.1)
-    finish(False, "the screen never showed " + what)
+    def ready():
+        status = read_json(status_path)
+        return status if status is not None and done(status) else None
+    return run.wait_for(ready, what, run.children[-1], seconds)
 
 
-server = subprocess.Popen([sys.executable, os.path.join(here, "program_server.py"),
-                           os.path.join(work, "served"), os.path.join(work, "requests.log")],
-                          stdout=subprocess.PIPE, text=True)
-children.append(server)
+server = run.start([sys.executable, os.path.join(here, "program_server.py"),
+                   os.path.join(work, "served"), os.path.join(work, "requests.log")],
+                  stdout=subprocess.PIPE, text=True)
 port = server.stdout.readline().strip()
 url = f"http://127.0.0.1:{port}/ktc23/schedule/export/schedule.xml"
 
-env = {k: v for k, v in os.environ.items() if not k.startswith("SDL_") and k != "DISPLAY"}
-env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
-log = open(os.path.join(work, "kiosk.log"), "w", encoding="utf-8")
-children.append(subprocess.Popen(
-    [kiosk, "run", "--config", config, "--state-dir", os.path.join(work, "state"),
-     "--now", "2023-10-28T10:10", "--windowed", "640x360"],
-    env=env, stdout=log, stderr=subprocess.STDOUT))
+run.start([kiosk, "run", "--config", config, "--state-dir", os.path.join(work, "state"),
+           "--now", "2023-10-28T10:10", "--windowed", "640x360"],
+          "kiosk.log", env=dummy_display_env())
 
 # The seed names no 'Saal 1': the screen runs, says why there is nothing to show, and waits.
 status_when(lambda s: s.get("program") is not None and s.get("slide"), "its first slide")

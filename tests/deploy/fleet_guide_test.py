@@ -15,32 +15,14 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
-import time
+
+from screen_run import ScreenRun, dummy_display_env, read_json
 
 kiosk, source = os.path.abspath(sys.argv[1]), sys.argv[2]
 readme = open(os.path.join(source, "README.md"), encoding="utf-8").read()
-work = tempfile.mkdtemp(prefix="kiosk-fleet-guide.")
-children = []
-
-
-def finish(ok, message):
-    for child in children:
-        if child.poll() is None:
-            child.terminate()
-            try:
-                child.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                child.kill()
-    if not ok:
-        print("FAIL: " + message, file=sys.stderr)
-        for name in sorted(os.listdir(work)):
-            if name.endswith(".log"):
-                text = open(os.path.join(work, name), encoding="utf-8").read()
-                print(f"--- {name}:\n{text}", file=sys.stderr)
-    shutil.rmtree(work, ignore_errors=True)
-    print(message)
-    sys.exit(0 if ok else 1)
+run = ScreenRun("kiosk-fleet-guide.")
+work = run.work
+finish = run.finish
 
 
 # The guide: the first toml and sh blocks of "## Running a fleet".
@@ -77,7 +59,7 @@ with open(os.path.join(work, "fleet.toml"), "w", encoding="utf-8") as f:
 bin_dir = os.path.join(work, "bin")
 os.makedirs(bin_dir)
 os.symlink(kiosk, os.path.join(bin_dir, "kiosk"))
-env = {k: v for k, v in os.environ.items() if not k.startswith("SDL_") and k != "DISPLAY"}
+env = dummy_display_env()
 env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
 with open(os.path.join(work, "check.log"), "w", encoding="utf-8") as log:
     rc = subprocess.run(["bash", "-c", check_loop], cwd=work, env=env, stdout=log,
@@ -86,31 +68,20 @@ if rc != 0:
     finish(False, f"the guide's check-config loop exited {rc}")
 
 # One screen per host, all from the one file, at 10:20 on the seed's day.
-env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
-for host in hosts:
-    log = open(os.path.join(work, host + ".log"), "w", encoding="utf-8")
-    children.append(subprocess.Popen(
-        [kiosk, "run", "--config", "fleet.toml", "--screen", host, "--state-dir",
-         os.path.join(work, "state-" + host), "--now", "2022-08-29T10:20", "--windowed",
-         "640x360"], cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT))
+screens = {
+    host: run.start([kiosk, "run", "--config", "fleet.toml", "--screen", host, "--state-dir",
+                     os.path.join(work, "state-" + host), "--now", "2022-08-29T10:20",
+                     "--windowed", "640x360"], host + ".log", cwd=work, env=env)
+    for host in hosts}
 
 
 def status_of(host, seconds=40):
     """The host's status file once its first slide is up."""
     path = os.path.join(work, "state-" + host, "status.json")
-    give_up = time.monotonic() + seconds
-    while time.monotonic() < give_up:
-        try:
-            with open(path, encoding="utf-8") as f:
-                status = json.load(f)
-            if status.get("slide"):
-                return status
-        except (OSError, ValueError):
-            pass
-        if children[hosts.index(host)].poll() is not None:
-            finish(False, f"the screen {host} stopped before its first slide")
-        time.sleep(0.1)
-    finish(False, f"the screen {host} never showed a slide")
+    def ready():
+        status = read_json(path)
+        return status if status is not None and status.get("slide") else None
+    return run.wait_for(ready, f"the first slide of {host}", screens[host], seconds)
 
 
 rooms_of = dict(re.findall(r'^\[screens\.([^\]]+)\]\nroom = "([^"]+)"', toml_block, re.M))

@@ -11,11 +11,14 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 
+from screen_run import ScreenRun, dummy_display_env, read_json
+
 kiosk, source = sys.argv[1], sys.argv[2]
-work = tempfile.mkdtemp(prefix="kiosk-signals.")
+run = ScreenRun("kiosk-signals.")
+work = run.work
+finish = run.finish
 shutil.copy(os.path.join(source, "data/program.txt"), os.path.join(work, "program.txt"))
 config = os.path.join(work, "kiosk.toml")
 with open(config, "w", encoding="utf-8") as f:
@@ -23,43 +26,17 @@ with open(config, "w", encoding="utf-8") as f:
             '[data]\nprogram = "program.txt"\nyear = 2022\n')
 status_path = os.path.join(work, "state", "status.json")
 log_path = os.path.join(work, "kiosk.log")
-env = {k: v for k, v in os.environ.items() if not k.startswith("SDL_") and k != "DISPLAY"}
-env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
-log = open(log_path, "w", encoding="utf-8")
-screen = subprocess.Popen(
+screen = run.start(
     [kiosk, "run", "--config", config, "--state-dir", os.path.join(work, "state"), "--now",
-     "2022-08-29T09:10", "--windowed", "640x360"], env=env, stdout=log, stderr=subprocess.STDOUT)
+     "2022-08-29T09:10", "--windowed", "640x360"], "kiosk.log", env=dummy_display_env())
 
 
-def finish(ok, message):
-    if screen.poll() is None:
-        screen.kill()
-        screen.wait()
-    if not ok:
-        print("FAIL: " + message, file=sys.stderr)
-        print("--- kiosk.log:\n" + open(log_path, encoding="utf-8").read(), file=sys.stderr)
-    shutil.rmtree(work, ignore_errors=True)
-    print(message)
-    sys.exit(0 if ok else 1)
-
-
-def wait_for(done, what, seconds=20):
-    give_up = time.monotonic() + seconds
-    while time.monotonic() < give_up:
-        if done():
-            return
-        if screen.poll() is not None:
-            finish(False, f"the screen stopped (exit {screen.returncode}) while waiting for {what}")
-        time.sleep(0.05)
-    finish(False, "never saw " + what)
+def wait_for(done, what):
+    run.wait_for(done, what, screen, seconds=20)
 
 
 def status():
-    try:
-        with open(status_path, encoding="utf-8") as f:
-            return json.load(f)
-    except (OSError, ValueError):
-        return {}
+    return read_json(status_path) or {}
 
 
 def logged(text):
@@ -83,7 +60,6 @@ except subprocess.TimeoutExpired:
     finish(False, "SIGALRM did not end the screen")
 if screen.returncode != -signal.SIGALRM:
     finish(False, f"SIGALRM: exit {screen.returncode}, expected death by the signal")
-log.flush()
 if not logged("kiosk: stopped by signal SIGALRM"):
     finish(False, "SIGALRM ended the screen without a word")
 finish(True, "SIGHUP reloaded, SIGUSR1, SIGUSR2 and SIGPIPE left it running, SIGALRM was named")
