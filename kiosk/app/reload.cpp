@@ -342,7 +342,6 @@ void Reloader::start(Millis now, Instant wall) {
     program_ = {program, fs_.stat(program), now, false, false};
     corrections_ = {corrections, corrections.empty() ? FileStamp{} : fs_.stat(corrections), now,
                     false, false};
-    note_copies(next, wall);
     unsaved_retry_at_ = now + std::chrono::seconds{30};
     publish(std::move(next));
 }
@@ -434,10 +433,7 @@ bool Reloader::tick(Millis now, Instant wall) {
         if (loaded && !f.error && (forced || f.sha256 != sha_before)) inputs_changed = true;
     }
     retry_copies(now);
-    if (next.state_error != unsaved_error_) {
-        note_copies(next, wall);
-        changed = true;
-    }
+    changed |= note_copies(next, wall);
     if (!changed) return false;
     if (inputs_changed) derive(next, wall);
     publish(std::move(next));

@@ -217,8 +217,9 @@ class Reloader {
     std::optional<std::string> unsaved_error_;
     Millis unsaved_retry_at_{0};
     void retry_copies(Millis now);
-    // The copies' state into `next`: the error while any is unsaved, with when it began.
-    void note_copies(Live& next, Instant wall) const;
+    // The copies' state into `next`: the error while any is unsaved, with when it began; true
+    // when that changed `next`.
+    bool note_copies(Live& next, Instant wall) const;
     void save_copy(const std::string& copy, const std::string& bytes);
     void try_program(const std::string& sha256);
     void end_trial();  // clears the marker

@@ -41,10 +41,11 @@ void Reloader::retry_copies(Millis now) {
     if (unsaved_.empty()) log("the last-good copies are saved again");
 }
 
-void Reloader::note_copies(Live& next, Instant wall) const {
-    if (next.state_error == unsaved_error_) return;
+bool Reloader::note_copies(Live& next, Instant wall) const {
+    if (next.state_error == unsaved_error_) return false;
     next.state_error = unsaved_error_;
     next.state_error_at = unsaved_error_ ? std::optional<Instant>(wall) : std::nullopt;
+    return true;
 }
 
 void Reloader::shown(std::uint64_t generation) {
