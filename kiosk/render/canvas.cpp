@@ -32,6 +32,7 @@ struct Canvas::Parts {
     std::unique_ptr<SDL_Surface, SurfaceDeleter> surface;
     std::unique_ptr<SDL_Renderer, RendererDeleter> renderer;
     std::unique_ptr<TextCache> cache;
+    FramePainter painter;
 };
 
 Result<std::unique_ptr<Canvas>> Canvas::create(Size size, const FontSet& fonts) {
@@ -59,8 +60,18 @@ Result<std::unique_ptr<Canvas>> Canvas::create(Size size, const FontSet& fonts) 
 Canvas::~Canvas() = default;
 
 void Canvas::draw(const Theme& theme, const Slide* slide, double opacity, const Slide& chrome) {
-    draw_frame(parts_->renderer.get(), *parts_->cache, theme, slide, opacity, chrome);
+    parts_->painter.paint(parts_->renderer.get(), *parts_->cache, theme, slide, opacity, chrome,
+                          size_, FramePainter::Mode::whole, parts_->surface.get());
     SDL_RenderPresent(parts_->renderer.get());
+}
+
+std::vector<Rect> Canvas::draw_changes(const Theme& theme, const Slide* slide, double opacity,
+                                       const Slide& chrome) {
+    auto areas =
+        parts_->painter.paint(parts_->renderer.get(), *parts_->cache, theme, slide, opacity, chrome,
+                              size_, FramePainter::Mode::changes, parts_->surface.get());
+    SDL_RenderPresent(parts_->renderer.get());
+    return areas;
 }
 
 Image Canvas::image() const {

@@ -35,7 +35,12 @@ class Canvas {
     Canvas(const Canvas&) = delete;
     Canvas& operator=(const Canvas&) = delete;
 
+    // Draws the whole picture.
     void draw(const Theme& theme, const Slide* slide, double opacity, const Slide& chrome);
+    // Draws only where the picture differs from the last one drawn (FramePainter), as the
+    // screen's window does; returns the areas drawn.
+    std::vector<Rect> draw_changes(const Theme& theme, const Slide* slide, double opacity,
+                                   const Slide& chrome);
     Image image() const;
     Size size() const { return size_; }
 

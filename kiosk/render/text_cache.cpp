@@ -19,7 +19,12 @@ struct TextCache::Entry {
 void TextCache::TextureDeleter::operator()(SDL_Texture* t) const { SDL_DestroyTexture(t); }
 
 TextCache::TextCache(SDL_Renderer* renderer, const FontSet& fonts, std::size_t budget_bytes)
-    : renderer_(renderer), fonts_(fonts), budget_(budget_bytes) {}
+    : renderer_(renderer), fonts_(fonts), budget_(budget_bytes) {
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(renderer_, &info) == 0) {
+        software_ = (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+    }
+}
 
 TextCache::~TextCache() = default;
 
@@ -54,9 +59,21 @@ SDL_Texture* TextCache::get(const std::string& text, const TextStyle& style, int
     }
     RenderedLine line = fonts_.render(text, style);
     if (!line.surface) return nullptr;
-    SDL_Texture* texture = SDL_CreateTextureFromSurface(renderer_, line.surface.get());
     int sw = line.surface->w;
     int sh = line.surface->h;
+    SDL_Texture* texture = nullptr;
+    if (software_ && line.surface->format->format == SDL_PIXELFORMAT_ARGB8888) {
+        // A software renderer keeps a streaming texture's pixels where fade_blend() can read
+        // them without a copy; a static one's are out of reach.
+        texture = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
+                                    SDL_TEXTUREACCESS_STREAMING, sw, sh);
+        if (texture != nullptr &&
+            SDL_UpdateTexture(texture, nullptr, line.surface->pixels, line.surface->pitch) != 0) {
+            SDL_DestroyTexture(texture);
+            texture = nullptr;
+        }
+    }
+    if (texture == nullptr) texture = SDL_CreateTextureFromSurface(renderer_, line.surface.get());
     line.surface.reset();
     if (texture == nullptr) return nullptr;
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);

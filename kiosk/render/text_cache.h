@@ -55,6 +55,7 @@ class TextCache {
     SDL_Renderer* renderer_;
     const FontSet& fonts_;
     std::size_t budget_;
+    bool software_ = false;  // SDL's software renderer: textures whose pixels fade_blend() reads
     std::uint64_t frame_ = 0;
     std::list<Entry> lru_;  // most recently used first
     std::unordered_map<std::string, std::list<Entry>::iterator> index_;

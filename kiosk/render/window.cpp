@@ -238,6 +238,9 @@ struct Window::Parts {
     std::unique_ptr<SDL_Renderer, RendererDeleter> renderer;
     std::unique_ptr<SDL_Texture, TextureDeleter> target;  // the unrotated picture, when rotated
     Size target_size;
+    FramePainter painter;   // draws what changed since the last frame
+    bool software = false;  // SDL's software renderer: the window keeps its pixels
+    bool overlay_was_open = false;
     std::unique_ptr<TextCache> cache;
     // SIGUSR1's and SIGUSR2's thread (see ask_screenshot). Declared last: stopped and joined
     // first.
@@ -263,6 +266,9 @@ Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options, const
     if (!renderer.has_value()) return fail(renderer.error());
     p.renderer = std::move(renderer->renderer);
     w->renderer_fallback_ = std::move(renderer->fallback);
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(p.renderer.get(), &info);
+    p.software = (info.flags & SDL_RENDERER_SOFTWARE) != 0;
     SDL_ShowCursor(SDL_DISABLE);
     SDL_DisableScreenSaver();
     p.cache = std::make_unique<TextCache>(p.renderer.get(), fonts, options.text_cache_bytes);
@@ -289,32 +295,61 @@ Size Window::canvas() const {
     return {w, h};
 }
 
-void Window::draw(const Theme& theme, const Slide* slide, double opacity, const Slide& chrome) {
+std::vector<Rect> Window::draw(const Theme& theme, const Slide* slide, double opacity,
+                               const Slide& chrome) {
     auto& p = *parts_;
     SDL_Renderer* r = p.renderer.get();
-    if (options_.rotation == 0) {
-        draw_frame(r, *p.cache, theme, slide, opacity, chrome);
-        if (overlay_ != nullptr) overlay_->draw(canvas());
-        SDL_RenderPresent(r);
-        return;
-    }
-    // Turned screens: draw upright into a texture, then copy it rotated about the centre.
     Size c = canvas();
+    // The staff overlay draws over the picture: while it is open, and once after it closed,
+    // the picture is drawn whole under it.
+    bool overlay_open = overlay_ != nullptr && overlay_->is_open();
+    bool after_overlay = std::exchange(p.overlay_was_open, overlay_open);
+    using Mode = FramePainter::Mode;
+    if (options_.rotation == 0) {
+        // The software renderer draws into the window's own pixels, which stay between frames:
+        // only what changed is drawn and sent. A GPU's back buffers keep nothing, so a change
+        // there draws everything; a frame like the last is not drawn at all either way.
+        Mode mode = overlay_open || after_overlay ? Mode::whole
+                    : p.software                  ? Mode::changes
+                                                  : Mode::whole_if_changed;
+        // The software renderer draws into the window's surface; fades blend into it directly.
+        SDL_Surface* pixels = p.software ? SDL_GetWindowSurface(p.window.get()) : nullptr;
+        auto areas = p.painter.paint(r, *p.cache, theme, slide, opacity, chrome, c, mode, pixels);
+        if (areas.empty()) return areas;
+        if (overlay_open) overlay_->draw(c);
+        bool whole = areas.size() == 1 && areas.front() == Rect{0, 0, c.w, c.h};
+        if (p.software && !overlay_open && !whole) {
+            SDL_RenderFlush(r);
+            std::vector<SDL_Rect> rects;
+            for (const auto& a : areas) rects.push_back({a.x, a.y, a.w, a.h});
+            SDL_UpdateWindowSurfaceRects(p.window.get(), rects.data(),
+                                         static_cast<int>(rects.size()));
+        } else {
+            SDL_RenderPresent(r);
+        }
+        return areas;
+    }
+    // Turned screens: draw upright into a texture, which keeps its pixels between frames, then
+    // copy it rotated about the centre when anything changed.
     if (!p.target || !(p.target_size == c)) {
         p.target.reset(
             SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, c.w, c.h));
         p.target_size = c;
+        p.painter.forget();
     }
     SDL_SetRenderTarget(r, p.target.get());
-    draw_frame(r, *p.cache, theme, slide, opacity, chrome);
-    if (overlay_ != nullptr) overlay_->draw(c);  // upright, turned with the picture
+    Mode mode = overlay_open || after_overlay ? Mode::whole : Mode::changes;
+    auto areas = p.painter.paint(r, *p.cache, theme, slide, opacity, chrome, c, mode);
+    if (overlay_open) overlay_->draw(c);  // upright, turned with the picture
     SDL_SetRenderTarget(r, nullptr);
+    if (areas.empty()) return areas;
     int ow = 0;
     int oh = 0;
     SDL_GetRendererOutputSize(r, &ow, &oh);
     SDL_Rect dst{(ow - c.w) / 2, (oh - c.h) / 2, c.w, c.h};
     SDL_RenderCopyEx(r, p.target.get(), nullptr, &dst, options_.rotation, nullptr, SDL_FLIP_NONE);
     SDL_RenderPresent(r);
+    return areas;
 }
 
 namespace {
@@ -387,6 +422,8 @@ WindowEvents Window::wait(std::chrono::steady_clock::time_point deadline) {
             };
             offer(e);
             while (SDL_PollEvent(&e) != 0) offer(e);
+            // Uncovered, resized or reset: what the window showed is gone; draw it whole.
+            if (out.resized) parts_->painter.forget();
             return out;
         }
         if (out.woken || out.screenshot || out.snapshot || steady_clock::now() >= deadline) {

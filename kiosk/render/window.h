@@ -10,6 +10,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "kiosk/core/result.h"
 #include "kiosk/render/canvas.h"
@@ -62,8 +63,12 @@ class Window {
     // The picture's size as the slides see it: the window's, turned by the rotation.
     Size canvas() const;
 
-    // Draws and shows one frame: background, the slide at `opacity`, the chrome.
-    void draw(const Theme& theme, const Slide* slide, double opacity, const Slide& chrome);
+    // Draws and shows one frame: background, the slide at `opacity`, the chrome; with SDL's
+    // software renderer only the areas that changed since the last frame are drawn and sent to
+    // the display (FramePainter). Returns those areas, in canvas pixels: none when the frame is
+    // the same as the last, which then is neither drawn nor sent.
+    std::vector<Rect> draw(const Theme& theme, const Slide* slide, double opacity,
+                           const Slide& chrome);
 
     // Waits until `deadline` (on std::chrono::steady_clock) or the first event, whichever is
     // first, and reports the events. Returns at once when events are already queued.
