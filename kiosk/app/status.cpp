@@ -79,8 +79,12 @@ std::string status_json(const Live& live, const ScreenState& screen, Instant sta
 }
 
 bool StatusFile::update(const Live& live, const ScreenState& screen, Instant wall) {
+    // A clock with seconds is not news every second: the file follows its minute (and says the
+    // second it was written at), as it does for a clock without.
+    ScreenState minute = screen;
+    if (minute.shown) minute.shown = date::floor<std::chrono::minutes>(*minute.shown);
     return file_.update(
-        content(live, screen, started_at_).dump(),
+        content(live, minute, started_at_).dump(),
         [&] { return status_json(live, screen, started_at_, wall); }, wall);
 }
 

@@ -1,5 +1,6 @@
 // The status file: a JSON heartbeat for fleet monitoring, rewritten atomically on every change
 // and at least once a minute, so "updated_at older than two minutes" means the screen is stuck.
+// The clock counts as changed once a minute, also when the screen shows seconds.
 //
 //   {"room": "Exhibit Hall A",
 //    "program": {"path": …, "sha256": …, "loaded_at": …, "origin": "file", "warnings": […]},

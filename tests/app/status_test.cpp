@@ -109,6 +109,29 @@ TEST(Status, RewrittenOnChangeAndOnceAMinuteOtherwise) {
     EXPECT_EQ(json::parse(writes.back())["updated_at"], "2022-08-29T16:11:01Z");
 }
 
+// A screen showing seconds does not rewrite its status every second: the file follows the
+// clock's minute, and says the second it was written at.
+TEST(Status, AClockWithSecondsIsNewsOnceAMinute) {
+    std::vector<std::string> writes;
+    StatusFile file(
+        [&](std::string_view bytes) -> Result<Done> {
+            writes.emplace_back(bytes);
+            return Done{};
+        },
+        started);
+    Live live = sample_live();
+    ScreenState screen = sample_screen();
+    EXPECT_TRUE(file.update(live, screen, t0));
+    for (int s = 1; s < 60; ++s) {
+        screen.shown = *sample_screen().shown + std::chrono::seconds(s);
+        EXPECT_FALSE(file.update(live, screen, t0 + std::chrono::seconds(s))) << s;
+    }
+    screen.shown = *sample_screen().shown + 60s;  // the next minute
+    EXPECT_TRUE(file.update(live, screen, t0 + 60s));
+    ASSERT_EQ(writes.size(), 2u);
+    EXPECT_EQ(json::parse(writes.back())["clock"]["shown"], "2022-08-29T09:11:00-07:00");
+}
+
 // The policy is HeartbeatFile's, the metrics file's too.
 TEST(Status, AFailedWriteIsReportedAndNotRetriedEveryFrame) {
     int attempts = 0;
