@@ -151,23 +151,33 @@ void ReloadService::run() {
         if (auto d = reloader_.deadline()) until = std::min(until, *d);
         int timeout = static_cast<int>(std::clamp<Millis::rep>((until - now).count(), 0, 60'000));
         pollfd fds[2] = {{wake_fd_, POLLIN, 0}, {watcher_.fd(), POLLIN, 0}};
-        ::poll(fds, watcher_.fd() >= 0 ? 2 : 1, timeout);
-        if (fds[0].revents & POLLIN) {
+        int ready = ::poll(fds, watcher_.fd() >= 0 ? 2 : 1, timeout);
+        bool woken = (fds[0].revents & POLLIN) != 0;
+        if (woken) {
             std::uint64_t count = 0;
             if (::read(wake_fd_, &count, sizeof count) < 0) count = 0;
         }
-        if (watcher_.fd() >= 0 && (fds[1].revents & POLLIN)) watcher_.drain();
+        // A folder the config or program lives in can be busy with other files (/tmp, a home
+        // folder): only events about the watched names are news.
+        bool news = false;
+        if (watcher_.fd() >= 0 && (fds[1].revents & POLLIN)) news = watcher_.drain();
         std::deque<std::function<void()>> tasks;
         {
             std::lock_guard lock(mutex_);
             if (stop_) return;
             tasks.swap(tasks_);
         }
+        bool hangup = take_hangup();
+        now = elapsed();
+        if (!woken && !news && tasks.empty() && !hangup && ready > 0 && now < until) {
+            beat_ = ticks(std::chrono::steady_clock::now());
+            continue;
+        }
         for (auto& task : tasks) {
             if (task) task();
         }
         save_shown();
-        if (take_hangup()) reloader_.reload_all("SIGHUP: reading the config and its files again");
+        if (hangup) reloader_.reload_all("SIGHUP: reading the config and its files again");
         now = elapsed();
         if (now >= next_check) {
             // Folders that appeared since, or were replaced: watch them (again).
@@ -175,6 +185,7 @@ void ReloadService::run() {
             next_check = now + periodic_check;
         }
         reloader_.tick(now, wall_now());
+        ++checks_;
         if (auto paths = reloader_.watched_paths(); paths != watched) {
             watcher_.watch(paths);
             watched = std::move(paths);

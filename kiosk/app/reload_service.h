@@ -37,6 +37,11 @@ class ReloadService {
     // `now` and `wall` are the same instant on the two clocks. Safe from any thread.
     std::optional<std::string> stuck(std::chrono::steady_clock::time_point now, Instant wall) const;
 
+    // How many times the thread has looked at the files (Reloader::tick): on news (an inotify
+    // event about a watched name, a request, a signal) and every two seconds; not for events
+    // about other files in the same folders. Safe from any thread.
+    std::uint64_t checks() const { return checks_; }
+
     // Staff's "reload now".
     void reload_now();
     // Staff's room or announcement: rewrites the config and applies it on the service's thread;
@@ -69,9 +74,10 @@ class ReloadService {
     // When the thread last finished a loop (or started), steady-clock nanoseconds: written by
     // it, read by the render thread.
     std::atomic<std::int64_t> beat_{0};
-    std::atomic<std::uint64_t> shown_{0};  // the newest generation drawn (shown())
-    std::uint64_t saved_ = 0;              // the newest the Reloader was told of
-    std::thread thread_;                   // last: started once the rest is ready
+    std::atomic<std::uint64_t> shown_{0};   // the newest generation drawn (shown())
+    std::atomic<std::uint64_t> checks_{0};  // see checks()
+    std::uint64_t saved_ = 0;               // the newest the Reloader was told of
+    std::thread thread_;                    // last: started once the rest is ready
 };
 
 }  // namespace kiosk
