@@ -23,7 +23,8 @@ server's own CPU while the case runs (putting the frames on its screen) is shown
 added: on a real display that work is the display server's and the GPU's.
 
 Prints the machine, a markdown table and the ratios against the targets of issue 15; exits 1
-when a target is missed (and says MISSED), 2 when something could not be measured.
+when a target is missed (and says MISSED), 2 when something could not be measured, 77 when Xvfb
+or (for the Chromium cases) chromium is not installed.
 
   tests/measure/compare.py [--build DIR] [--seconds N] [--sizes 1920x1080,...] [--cases ...]
 """
@@ -324,14 +325,18 @@ def main():
     need = {"kiosk": build / "kiosk", "kiosk-steady": build / "kiosk",
             "floor": build / "tests" / "kiosk_floor", "chromium": Path("/usr/bin/chromium"),
             "chromium-steady": Path("/usr/bin/chromium")}
-    for case in cases:
-        if not os.access(need[case], os.X_OK):
-            print(f"compare: {need[case]} is missing (build the kiosk and kiosk_floor targets; "
-                  "apt-get install chromium)", file=sys.stderr)
-            return 2
     if shutil.which("Xvfb") is None:
         print("compare: Xvfb is not installed (apt-get install xvfb)", file=sys.stderr)
-        return 2
+        return 77
+    for case in cases:
+        if not os.access(need[case], os.X_OK):
+            if case.startswith("chromium"):
+                print("compare: chromium is not installed (apt-get install chromium)",
+                      file=sys.stderr)
+                return 77
+            print(f"compare: {need[case]} is missing (build the kiosk and kiosk_floor targets)",
+                  file=sys.stderr)
+            return 2
 
     print("## Machine\n")
     for k, v in machine(build):
