@@ -122,10 +122,7 @@ const std::vector<Case>& cases() {
         {"announcement", "announcement",
          [] {
              auto in = input_for(morning);
-             in.announcements = {
-                 {"Lunch is served in the Mission City Ballroom. The afternoon orals start at "
-                  "13:00 in this room.",
-                  std::nullopt, at("13:00"), AnnouncementLevel::urgent}};
+             in.announcements = {testing::lunch_announcement()};
              return in;
          }},
         {"ticker-now", "now",

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "kiosk/core/announcement.h"
 #include "kiosk/core/board.h"
 #include "kiosk/core/time.h"
 
@@ -174,6 +175,14 @@ inline Board status_board(RoomStatus status, const std::string& now) {
     b.zone = date::locate_zone(b.timezone);
     b.status = status;
     return b;
+}
+
+// The urgent announcement of the golden pictures: lunch, until the afternoon starts.
+inline Announcement lunch_announcement() {
+    return {
+        "Lunch is served in the Mission City Ballroom. The afternoon orals start at 13:00 in "
+        "this room.",
+        std::nullopt, at("13:00"), AnnouncementLevel::urgent};
 }
 
 }  // namespace kiosk::testing
