@@ -8,10 +8,15 @@
 //           with new text (the canvas is made outside the timing; the fonts stay open, as they
 //           do in a running screen)
 //   fade    the slide at opacity 0.5 with its text cached: one frame of a cross-fade
+//   minute  what the screen draws when the clock's minute turns: only the changed area
+//           (FramePainter), the header's clock, text cached
+//   step    what the screen draws for one step of a fade (opacity 0.75 after 0.5, and back):
+//           only the slide's lines and fills, not the header
 //
 // The slides are the golden tests' (tests/render/golden_test.cpp): the seed's morning in
 // Exhibit Hall A, its evening, after the conference, an urgent announcement, the entrance
 // overview.
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -99,6 +104,7 @@ struct Frame {
     Theme theme;
     Slide slide;
     Slide chrome;
+    Slide chrome_next;  // the header a minute later
 };
 
 Frame lay_out(const Case& c, Size size) {
@@ -110,9 +116,11 @@ Frame lay_out(const Case& c, Size size) {
         if (deck.slides[i].name != c.slide) continue;
         f.slide = deck.slides[i];
         std::string room = in.board ? in.board->room : in.room;
-        f.chrome = layout_chrome({room, "America/Los_Angeles", in.at, i, deck.slides.size(), "",
-                                  full_in_header(deck, i), deck.tickers},
-                                 size, f.theme, options, fonts());
+        ChromeInput chrome{room, "America/Los_Angeles",   in.at,       i, deck.slides.size(),
+                           "",   full_in_header(deck, i), deck.tickers};
+        f.chrome = layout_chrome(chrome, size, f.theme, options, fonts());
+        chrome.at += std::chrono::minutes(1);
+        f.chrome_next = layout_chrome(chrome, size, f.theme, options, fonts());
         return f;
     }
     throw std::runtime_error("the deck has no slide " + c.slide);
@@ -129,6 +137,26 @@ void frame_steady(benchmark::State& state, const Frame& f, Size size, double opa
     c->draw(f.theme, &f.slide, opacity, f.chrome);  // warms the text cache
     for (auto _ : state) c->draw(f.theme, &f.slide, opacity, f.chrome);
     state.counters["lines"] = static_cast<double>(f.slide.texts.size() + f.chrome.texts.size());
+}
+
+// Frames drawn in pieces, as the screen draws them: the iterations draw `a` and `b` in turn,
+// each only where it differs from the frame before; the time is per frame.
+void frame_changes(benchmark::State& state, const Frame& f, Size size, double opacity_a,
+                   double opacity_b, bool next_minute) {
+    auto c = canvas(size);
+    const Slide& chrome_b = next_minute ? f.chrome_next : f.chrome;
+    c->draw(f.theme, &f.slide, opacity_a, f.chrome);
+    c->draw_changes(f.theme, &f.slide, opacity_b, chrome_b);  // both in the text cache
+    double pixels = 0;
+    bool to_a = true;
+    for (auto _ : state) {
+        auto areas = to_a ? c->draw_changes(f.theme, &f.slide, opacity_a, f.chrome)
+                          : c->draw_changes(f.theme, &f.slide, opacity_b, chrome_b);
+        for (const auto& a : areas) pixels += double(a.w) * a.h;
+        to_a = !to_a;
+    }
+    // The share of the screen drawn per frame.
+    state.counters["drawn"] = pixels / (double(state.iterations()) * size.w * size.h);
 }
 
 void frame_cold(benchmark::State& state, const Frame& f, Size size) {
@@ -163,6 +191,10 @@ const bool registered = [] {
             add(name + "/steady", [=](benchmark::State& s) { frame_steady(s, get(), size, 1.0); });
             add(name + "/cold", [=](benchmark::State& s) { frame_cold(s, get(), size); });
             add(name + "/fade", [=](benchmark::State& s) { frame_steady(s, get(), size, 0.5); });
+            add(name + "/minute",
+                [=](benchmark::State& s) { frame_changes(s, get(), size, 1.0, 1.0, true); });
+            add(name + "/step",
+                [=](benchmark::State& s) { frame_changes(s, get(), size, 0.5, 0.75, false); });
         }
     }
     return true;
