@@ -179,7 +179,10 @@ def delta(before, after, what):
 
 def steady_config(work):
     text = (SOURCE / "config" / "kiosk.toml").read_text()
-    path = work / "steady.toml"
+    # A folder of its own, as /etc/kiosk is: the screen watches its config's folder, and other
+    # files written beside it (Chromium's profile, the logs) would wake its reload thread.
+    (work / "steady-config").mkdir(exist_ok=True)
+    path = work / "steady-config" / "steady.toml"
     lines = []
     for line in text.splitlines():
         lines.append(line)
