@@ -38,6 +38,17 @@ void return_freed_memory() {
 #endif
 }
 
+// Text pictures are large blocks (a line of a 4K slide is a megabyte). glibc maps such blocks
+// on their own and unmaps them when freed, but after the first such free it raises that
+// threshold to the block's size, so later lines come from the heap, which keeps what they
+// leave behind: 31 MB of heap at 3840x2160 for 12 MB of text. A fixed threshold keeps every
+// large block mapped on its own and given back when its line is evicted.
+void keep_large_blocks_apart() {
+#if defined(__GLIBC__)
+    ::mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+}
+
 using steady = std::chrono::steady_clock;
 using std::chrono::duration_cast;
 using std::chrono::milliseconds;
@@ -307,6 +318,7 @@ int ScreenLoop::run() {
 }  // namespace
 
 int run_screen(ScreenSetup setup, VenueClock clock, CommandIo io, ScreenLink* link) {
+    keep_large_blocks_apart();
     auto fonts = FontSet::open(setup.font_dirs);
     if (!fonts) {
         io.err << "kiosk: " << fonts.error().front().message << "\n";
