@@ -11,6 +11,7 @@
 #include "kiosk/render/draw.h"
 #include "kiosk/render/fonts.h"
 #include "kiosk/render/text_cache.h"
+#include "kiosk/render/window.h"
 #include "kiosk/slides/damage.h"
 #include "kiosk/slides/deck.h"
 
@@ -129,6 +130,76 @@ TEST(InPieces, TheClocksMinuteDrawsTheClockAndTheSameFrameNothing) {
     for (const auto& a : areas) drawn += long{a.w} * a.h;
     EXPECT_LT(drawn, long{s.size.w} * s.size.h / 50) << "a minute redraws under 2% of 4K";
 }
+
+// The upright picture turned clockwise by `degrees`, as a screen on its side shows it.
+Image turned(const Image& up, int degrees) {
+    bool sideways = degrees == 90 || degrees == 270;
+    Image out{sideways ? up.h : up.w, sideways ? up.w : up.h, {}};
+    out.rgb.resize(up.rgb.size());
+    for (int y = 0; y < up.h; ++y) {
+        for (int x = 0; x < up.w; ++x) {
+            int ox = x;
+            int oy = y;
+            if (degrees == 90) {
+                ox = up.h - 1 - y;
+                oy = x;
+            } else if (degrees == 180) {
+                ox = up.w - 1 - x;
+                oy = up.h - 1 - y;
+            } else if (degrees == 270) {
+                ox = y;
+                oy = up.w - 1 - x;
+            }
+            for (int c = 0; c < 3; ++c) {
+                out.rgb[(std::size_t(oy) * out.w + ox) * 3 + c] =
+                    up.rgb[(std::size_t(y) * up.w + x) * 3 + c];
+            }
+        }
+    }
+    return out;
+}
+
+int worst_channel(const Image& a, const Image& b) {
+    int worst = 0;
+    for (std::size_t i = 0; i < a.rgb.size() && i < b.rgb.size(); ++i) {
+        worst = std::max(worst, std::abs(int(a.rgb[i]) - int(b.rgb[i])));
+    }
+    return worst;
+}
+
+// A screen on its side: each changed area is turned and sent on its own. Frame after frame, the
+// window shows the picture drawn whole and turned (within 2 of 255: the window's fades go
+// through SDL's blend, the canvas's through fade_blend).
+class Turned : public ::testing::TestWithParam<int> {};
+
+TEST_P(Turned, EveryFrameIsThePictureDrawnWholeAndTurned) {
+    ::setenv("SDL_VIDEODRIVER", "dummy", 1);
+    WindowOptions options;
+    options.windowed = {640, 360};
+    options.rotation = GetParam();
+    auto w = Window::open(options, fonts());
+    ASSERT_TRUE(w.has_value()) << w.error().front().message;
+    Window& window = *w.value();
+    Screen s(window.canvas(), testing::morning_board());
+    auto whole = canvas(s.size);
+    std::size_t pieces = 0;
+    for (const auto& f : rotation(s.deck.slides.size())) {
+        Slide chrome = s.chrome(f);
+        const Slide* slide = &s.deck.slides[f.slide];
+        auto areas = window.draw(s.theme, slide, f.opacity, chrome);
+        if (!areas.empty() && !(areas[0] == Rect{0, 0, s.size.w, s.size.h})) ++pieces;
+        whole->draw(s.theme, slide, f.opacity, chrome);
+        Image shown = window.read_pixels();
+        Image expected = turned(whole->image(), GetParam());
+        ASSERT_EQ(shown.w, expected.w);
+        ASSERT_EQ(shown.h, expected.h);
+        EXPECT_LE(worst_channel(shown, expected), 2)
+            << s.deck.slides[f.slide].name << " at opacity " << f.opacity << ", " << f.clock;
+    }
+    EXPECT_GT(pieces, 10u) << "most frames are sent in pieces";
+}
+
+INSTANTIATE_TEST_SUITE_P(Degrees, Turned, ::testing::Values(90, 180, 270));
 
 // Every line's picture lies inside its ink box, so keeping it there cuts nothing and the areas
 // damage.h names hold every pixel a change touches: Inter, and the Noto fallbacks for Chinese,
