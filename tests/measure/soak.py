@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,8 +45,11 @@ def parse_args():
     p.add_argument("--speed", type=float, default=60.0, help="the rehearsal clock's speed (60)")
     p.add_argument("--interval", type=float, default=30.0, help="seconds between samples (30)")
     p.add_argument("--warm-up", type=float, default=None,
-                   help="minutes before growth is measured (default: a tenth of the run, at "
-                        "least 2 and at most 15)")
+                   help="minutes before growth is measured (default: a tenth of the run, and "
+                        "at least one simulated day)")
+    p.add_argument("--from-csv", metavar="CSV",
+                   help="run nothing: print the figures and draw the plot of an earlier run's "
+                        "CSV, next to it (give its --speed)")
     p.add_argument("--size", default="1920x1080", help="the Xvfb screen (1920x1080)")
     p.add_argument("--out", default=".", help="where soak.csv and soak.png go (default: here)")
     p.add_argument("--reload-every", type=float, default=60.0,
@@ -101,9 +105,9 @@ def venue_time(status):
     return datetime.datetime.fromisoformat(shown).replace(tzinfo=None) if shown else None
 
 
-def plot(csv_path, png_path, title):
+def plot(csv_path, png_path, title, warm_up):
     script = f"""
-set terminal pngcairo size 900,600 font ",9"
+set terminal pngcairo size 900,640 font ",9"
 set output '{png_path}'
 set datafile separator ','
 set key autotitle columnhead
@@ -117,17 +121,20 @@ set ytics nomirror
 set y2tics
 set yrange [0:*]
 set y2range [0:*]
-set key top left horizontal
+set key below horizontal
 set xlabel ''
+set arrow 1 from {warm_up / 60},graph 0 to {warm_up / 60},graph 1 nohead dt 4 lc rgb 'gray'
+set label 1 'warm-up' at {warm_up / 60},graph 0.93 offset 0.5,0 textcolor rgb 'gray'
 plot '{csv_path}' using ($1/60):($3/1024) with lines lw 2 title 'RSS', \\
      '' using ($1/60):($4/1024) with lines lw 2 title 'PSS', \\
-     '' using ($1/60):($7/1048576) with lines title 'text cache (MiB)', \\
+     '' using ($1/60):($7/1048576) with lines lw 2 lc rgb '#1e90ff' title 'text cache (MiB)', \\
      '' using ($1/60):5 axes x1y2 with lines dt 2 title 'fds', \\
-     '' using ($1/60):6 axes x1y2 with lines dt 3 title 'cache lines'
+     '' using ($1/60):6 axes x1y2 with lines dt 3 lc rgb '#8b6914' title 'cache lines'
 set ylabel '% of a core'
 unset y2label
 unset y2tics
 set xlabel 'minutes'
+unset label 1
 set yrange [0:*]
 plot '{csv_path}' using ($1/60):8 with lines lw 1 title 'CPU (kiosk)'
 unset multiplot
@@ -135,8 +142,71 @@ unset multiplot
     subprocess.run(["gnuplot"], input=script, text=True, check=True)
 
 
+def summarise(csv_path, png_path, speed, warm_up, size, events=""):
+    """Prints the run's figures and draws the plot; returns RSS growth after warm-up in percent
+    (None when the run was too short to say).
+
+    RSS swings by several MiB within a simulated day (busy hours render more lines than the
+    night), so growth compares like with like: the median over the first simulated day after
+    warm-up with the median over the last simulated day of the run."""
+    with open(csv_path, encoding="ascii") as f:
+        rows = list(csv.DictReader(f))
+    day = 86400 / speed  # real seconds of one simulated day
+    end = float(rows[-1]["seconds"])
+    first = [r for r in rows if warm_up <= float(r["seconds"]) < warm_up + day]
+    last = [r for r in rows if float(r["seconds"]) > end - day]
+    print(f"soak: {len(rows)} samples over {end / 60:.1f} min (speed {speed:g}, a simulated day "
+          f"each {day / 60:.1f} min; venue clock {rows[1]['venue_time']} .. "
+          f"{rows[-1]['venue_time']}); {events}", flush=True)
+    growth = None
+    if end - day < warm_up + day or len(first) < 3 or len(last) < 3:
+        print(f"soak: too short to measure growth: warm-up {warm_up / 60:g} min, then at least "
+              f"two simulated days ({2 * day / 60:.1f} min) are needed")
+    else:
+        def med(rs, key):
+            return statistics.median(int(r[key]) for r in rs)
+
+        def peak(rs, key):
+            return max(int(r[key]) for r in rs)
+
+        def grew(key):
+            return 100.0 * (med(last, key) - med(first, key)) / med(first, key)
+
+        growth = grew("rss_kib")
+        after = [r for r in rows if float(r["seconds"]) >= warm_up]
+        cpus = [float(r["cpu_percent"]) for r in after if r["cpu_percent"]]
+        print(f"after warm-up ({warm_up / 60:g} min), median of the first simulated day -> the "
+              f"last: RSS {med(first, 'rss_kib') / 1024:.1f} -> {med(last, 'rss_kib') / 1024:.1f}"
+              f" MiB ({growth:+.2f}%; peaks {peak(first, 'rss_kib') / 1024:.1f} -> "
+              f"{peak(last, 'rss_kib') / 1024:.1f}), PSS {med(first, 'pss_kib') / 1024:.1f} -> "
+              f"{med(last, 'pss_kib') / 1024:.1f} MiB ({grew('pss_kib'):+.2f}%), fds "
+              f"{peak(first, 'fds')} -> {peak(last, 'fds')} at most, text cache at most "
+              f"{peak(first, 'cache_bytes') / 1048576:.1f} -> "
+              f"{peak(last, 'cache_bytes') / 1048576:.1f} MiB; CPU mean "
+              f"{statistics.mean(cpus):.2f}% of a core", flush=True)
+    plot(csv_path, png_path,
+         f"kiosk soak: {size}, clock x{speed:g}, {end / 60:.0f} min"
+         + (f", RSS {growth:+.1f}% after warm-up (day medians)" if growth is not None else ""),
+         warm_up)
+    print(f"soak: plot {png_path}")
+    return growth
+
+
+def default_warm_up(args, seconds):
+    """Seconds: --warm-up, else a tenth of the run and at least one simulated day."""
+    if args.warm_up is not None:
+        return 60 * args.warm_up
+    return max(seconds / 10, 86400 / args.speed)
+
+
 def main():
     args = parse_args()
+    if args.from_csv:
+        with open(args.from_csv, encoding="ascii") as f:
+            seconds = float(list(csv.DictReader(f))[-1]["seconds"])
+        growth = summarise(args.from_csv, os.path.splitext(args.from_csv)[0] + ".png",
+                           args.speed, default_warm_up(args, seconds), args.size)
+        return 1 if growth is not None and growth > args.max_growth else 0
     for tool in ("Xvfb", "gnuplot"):
         if shutil.which(tool) is None:
             print(f"soak: {tool} is not installed (apt-get install xvfb gnuplot-nox)",
@@ -149,8 +219,7 @@ def main():
     csv_path = os.path.join(args.out, "soak.csv")
     png_path = os.path.join(args.out, "soak.png")
     seconds = args.minutes * 60
-    warm_up = 60 * (args.warm_up if args.warm_up is not None
-                    else min(15.0, max(2.0, args.minutes / 10)))
+    warm_up = default_warm_up(args, seconds)
     days = math.ceil(seconds * args.speed / 86400) + 2
 
     work = tempfile.mkdtemp(prefix="kiosk-soak.")
@@ -275,37 +344,8 @@ def main():
     xvfb.wait()
     log.close()
 
-    with open(csv_path, encoding="ascii") as f:
-        rows = [r for r in csv.DictReader(f)]
-    after = [r for r in rows if float(r["seconds"]) >= warm_up]
-    report = [f"soak: {len(rows)} samples over {float(rows[-1]['seconds']) / 60:.1f} min "
-              f"(speed {args.speed:g}, venue clock {rows[0]['venue_time']} .. "
-              f"{rows[-1]['venue_time']}); events: " +
-              ", ".join(f"{k} {v}" for k, v in events.items())]
-    growth = None
-    if len(after) >= 2:
-        def kib(r, k):
-            return int(r[k])
-        first, final = after[0], after[-1]
-        growth = 100.0 * (kib(final, "rss_kib") - kib(first, "rss_kib")) / kib(first, "rss_kib")
-        pss_growth = 100.0 * (kib(final, "pss_kib") - kib(first, "pss_kib")) / \
-            kib(first, "pss_kib")
-        peak = max(kib(r, "rss_kib") for r in after)
-        cpus = [float(r["cpu_percent"]) for r in after if r["cpu_percent"]]
-        report.append(
-            f"after warm-up ({warm_up / 60:g} min): RSS {kib(first, 'rss_kib') / 1024:.1f} -> "
-            f"{kib(final, 'rss_kib') / 1024:.1f} MiB ({growth:+.2f}%, peak "
-            f"{peak / 1024:.1f} MiB), PSS {kib(first, 'pss_kib') / 1024:.1f} -> "
-            f"{kib(final, 'pss_kib') / 1024:.1f} MiB ({pss_growth:+.2f}%), fds "
-            f"{first['fds']} -> {final['fds']}, text cache {first['cache_entries']} lines "
-            f"{first['cache_bytes']} B -> {final['cache_entries']} lines {final['cache_bytes']} B"
-            f", CPU mean {sum(cpus) / max(1, len(cpus)):.2f}% of a core")
-    for line in report:
-        print(line, flush=True)
-    plot(csv_path, png_path,
-         f"kiosk soak: {args.size}, clock x{args.speed:g}, {float(rows[-1]['seconds']) / 60:.0f}"
-         f" min" + (f", RSS {growth:+.1f}% after warm-up" if growth is not None else ""))
-    print(f"soak: plot {png_path}")
+    growth = summarise(csv_path, png_path, args.speed, warm_up, args.size,
+                       "events: " + ", ".join(f"{k} {v}" for k, v in events.items()))
     if failure is None and growth is not None and growth > args.max_growth:
         failure = f"RSS grew {growth:.2f}% after warm-up (limit {args.max_growth:g}%)"
     if failure:
