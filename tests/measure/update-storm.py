@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """An update storm on the real screen: `kiosk run` with a fast rehearsal clock while its program
 file is replaced hundreds of times, in place and by rename, mostly by broken versions (cut at a
-random byte, bits flipped, garbage, empty) and now and then by a good program with a changed
-title (the seed day page or a pretalx XML export). Checked throughout:
+random byte, bits flipped, garbage, empty; now and then deleted, or a folder in its place) and
+now and then by a good program with a changed title (the seed's day page, repeated over the days
+the clock will cover, or a pretalx XML export). Checked throughout:
 
 - the process stays up;
 - the status file always parses and names a program;
@@ -275,11 +276,20 @@ def main():
         else:
             kind, data = broken_version(rng, programs)
         how = "rename" if rng.random() < 0.5 else "in place"
-        kinds[(kind, how)] = kinds.get((kind, how), 0) + 1
-        if how == "rename":
+        if os.path.isdir(program):
+            os.rmdir(program)  # left by the update before
+        if not good and rng.random() < 0.05:
+            # Gone for a moment (a sync that deletes first), or a folder where the file was.
+            kind, how = rng.choice([("missing", "deleted"), ("folder", "in its place")])
+            if os.path.exists(program):
+                os.remove(program)
+            if kind == "folder":
+                os.mkdir(program)
+        elif how == "rename":
             write_by_rename(program, data)
         else:
             write_in_place(program, data, rng)
+        kinds[(kind, how)] = kinds.get((kind, how), 0) + 1
         written = time.monotonic()
         if good:
             want = hashlib.sha256(data).hexdigest()
