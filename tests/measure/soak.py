@@ -343,6 +343,11 @@ def main():
     xvfb.terminate()
     xvfb.wait()
     log.close()
+    # The screen's last word: frames drawn, lines rendered and lines the cache gave back.
+    with open(os.path.join(work, "kiosk.log"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("kiosk: stopped after"):
+                print("soak: " + line.strip(), flush=True)
 
     growth = summarise(csv_path, png_path, args.speed, warm_up, args.size,
                        "events: " + ", ".join(f"{k} {v}" for k, v in events.items()))
