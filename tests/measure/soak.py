@@ -268,7 +268,7 @@ def main():
         time.sleep(0.1)
     hz = os.sysconf("SC_CLK_TCK")
     t0 = time.monotonic()
-    events = {"reload": 0, "room": 0, "announce": 0, "full": 0}
+    events = {"reload": 0, "room": 0, "announce": 0, "full": 0, "clear": 0}
     next_reload, next_room = args.reload_every, args.room_every
     next_announce = args.announce_every
     next_sample = 0.0
@@ -319,10 +319,11 @@ def main():
                 # venue's time, on the clock the screen shows; every fourth round clears both,
                 # so the config does not grow.
                 until = (shown + datetime.timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M")
-                round_ = events["announce"] + events["full"]
+                round_ = events["announce"] + events["full"] + events["clear"]
                 if round_ % 4 == 3:
                     kiosk("announce", "--clear")
                     kiosk("full", "--clear")
+                    events["clear"] += 1
                 elif round_ % 2 == 0:
                     kiosk("announce", f"Coffee in the foyer (round {round_})", "--from",
                           shown.strftime("%Y-%m-%dT%H:%M"), "--until", until,
