@@ -112,6 +112,16 @@ void screen_families(Exposition& out, const ScreenState& screen) {
     out.family("kiosk_frame_seconds", "summary", "Time taken to draw and show a frame.")
         .sample("kiosk_frame_seconds_sum", number(screen.frames.seconds))
         .sample("kiosk_frame_seconds_count", std::to_string(screen.frames.count));
+    // Gauges that move only when a line is rendered or evicted, not with every frame: a change
+    // rewrites the file, as a new slide does.
+    out.family("kiosk_text_cache_entries", "gauge",
+               "Lines of text the screen keeps rendered as pictures, to draw them again without "
+               "shaping them again.")
+        .sample("kiosk_text_cache_entries", std::to_string(screen.text_cache.entries));
+    out.family("kiosk_text_cache_bytes", "gauge",
+               "Bytes of the pixels of those lines, at four bytes a pixel; held under the cache's "
+               "budget beyond what the latest frame drew.")
+        .sample("kiosk_text_cache_bytes", std::to_string(screen.text_cache.bytes));
 }
 
 }  // namespace

@@ -294,6 +294,8 @@ int ScreenLoop::run() {
         if (link_) link_->before_frame(shown, deck_);
         draw(view, at_tick);
         shown.frames = frame_times_;
+        auto cached = screen_.cache().stats();
+        shown.text_cache = {cached.entries, cached.bytes};
         if (!after_frame(shown)) break;
         if (dirty_) continue;  // draw the change now, before sleeping
         auto events = sleep(now_ms);

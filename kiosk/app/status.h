@@ -13,6 +13,7 @@
 // the screen shows, in the venue's zone.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -35,6 +36,15 @@ struct FrameTimes {
     bool operator==(const FrameTimes&) const = default;
 };
 
+// What the text cache holds (metrics, not the status file): the lines kept as pictures and the
+// bytes of their pixels, which the cache keeps under its budget beyond what one frame needs.
+struct CacheUse {
+    std::size_t entries = 0;
+    std::size_t bytes = 0;
+
+    bool operator==(const CacheUse&) const = default;
+};
+
 // What the screen shows, as the render loop knows it.
 struct ScreenState {
     std::string room;              // as on screen
@@ -47,6 +57,7 @@ struct ScreenState {
     // Characters no installed font has ("U+F0000"), each drawn as a placeholder.
     std::vector<std::string> missing_glyphs = {};
     FrameTimes frames{};  // how drawing has gone so far (metrics, not the status file)
+    CacheUse text_cache{};
     // Trouble beyond the files' (the reload thread stuck): the status file's last_error while
     // it lasts, whatever the files say.
     std::optional<std::string> trouble = {};

@@ -37,6 +37,7 @@ Live sample_live() {
 ScreenState sample_screen() {
     ScreenState s{"Exhibit Hall A", {"Outstanding Papers"}, "now", t0, "America/Los_Angeles", true};
     s.frames = {120, 0.75};
+    s.text_cache = {37, 1'234'560};
     return s;
 }
 
@@ -82,6 +83,12 @@ kiosk_clock_simulated{screen="hall-a"} 1
 # TYPE kiosk_frame_seconds summary
 kiosk_frame_seconds_sum{screen="hall-a"} 0.75
 kiosk_frame_seconds_count{screen="hall-a"} 120
+# HELP kiosk_text_cache_entries Lines of text the screen keeps rendered as pictures, to draw them again without shaping them again.
+# TYPE kiosk_text_cache_entries gauge
+kiosk_text_cache_entries{screen="hall-a"} 37
+# HELP kiosk_text_cache_bytes Bytes of the pixels of those lines, at four bytes a pixel; held under the cache's budget beyond what the latest frame drew.
+# TYPE kiosk_text_cache_bytes gauge
+kiosk_text_cache_bytes{screen="hall-a"} 1234560
 )");
 }
 
@@ -167,9 +174,12 @@ TEST(Metrics, RewrittenOnChangeAndOnceAMinuteNeverForAFrame) {
                                           "121\n"));
     screen.slide = "up_next";
     EXPECT_TRUE(file.update(live, screen, t0 + 61s));  // a change
+    screen.text_cache.bytes += 4096;  // a line rendered: the cache is what a soak graphs
+    EXPECT_TRUE(file.update(live, screen, t0 + 61s));
+    EXPECT_THAT(w.files.back(), HasSubstr("kiosk_text_cache_bytes{screen=\"hall-a\"} 1238656\n"));
     live.rejected = 3;
     EXPECT_TRUE(file.update(live, screen, t0 + 62s));
-    ASSERT_EQ(w.files.size(), 4u);
+    ASSERT_EQ(w.files.size(), 5u);
     EXPECT_THAT(w.files.back(),
                 HasSubstr("kiosk_status_updated_timestamp_seconds{screen=\"hall-a\"} "
                           "1661789462\n"));

@@ -65,3 +65,12 @@ add_test(NAME deploy.signals
          COMMAND python3 ${KIOSK_DEPLOY_TESTS}/signals_test.py $<TARGET_FILE:kiosk>
                  ${PROJECT_SOURCE_DIR})
 set_tests_properties(deploy.signals PROPERTIES LABELS deploy TIMEOUT 60)
+
+# The update storm's short form (tests/measure/update-storm.py): the real screen, its clock at
+# speed 300, while its program file is replaced 150 times, mostly by broken versions; it stays up,
+# its status file always parses and names a program, each good version is on screen within 2 s,
+# and memory and open files stay flat after warm-up. A new seed each run, printed for a replay.
+add_test(NAME deploy.update_storm
+         COMMAND python3 ${PROJECT_SOURCE_DIR}/tests/measure/update-storm.py
+                 --kiosk $<TARGET_FILE:kiosk> --updates 150)
+set_tests_properties(deploy.update_storm PROPERTIES LABELS deploy TIMEOUT 120)
