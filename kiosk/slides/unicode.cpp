@@ -20,14 +20,19 @@ void ensure_linebreak_ready() {
     (void)ready;
 }
 
-// libunibreak 1.1 (Debian 12) predates the regional indicators' own line-break class (the letters
-// that pair into flags, U+1F1E6–U+1F1FF, "🇩🇪") and aborts on an assertion when it meets one, so a
-// flag in a title would take the screen down. It is shown each indicator as a letter (U+10400,
-// class AL) instead: a flag, or a run of them, stays whole like a word.
-constexpr char32_t letter_stand_in = 0x10400;  // DESERET CAPITAL LETTER LONG I, class AL
+// Two code points make libunibreak 1.1 (Debian 12) fail an assertion and abort, which would take
+// the screen down over one character of a title, so it is shown others in their place:
+// - the regional indicators (U+1F1E6–U+1F1FF, the letters that pair into flags, "🇩🇪"), which
+//   predate their own line-break class there, are shown as a letter (U+10400, class AL): a flag,
+//   or a run of them, stays whole like a word;
+// - U+FFFF, a noncharacter that it uses to mark the end of the text (EOS), is shown as U+FFFD,
+//   the replacement character it is drawn as.
+constexpr char32_t letter_stand_in = 0x10400;         // DESERET CAPITAL LETTER LONG I, class AL
+constexpr char32_t libunibreak_end_of_text = 0xFFFF;  // its EOS (linebreakdef.h)
 
 char32_t as_libunibreak_knows(char32_t c) {
-    return c >= 0x1F1E6 && c <= 0x1F1FF ? letter_stand_in : c;
+    if (c >= 0x1F1E6 && c <= 0x1F1FF) return letter_stand_in;
+    return c == libunibreak_end_of_text ? replacement : c;
 }
 
 struct CodePoint {

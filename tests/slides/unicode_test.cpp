@@ -74,6 +74,14 @@ TEST(Unicode, AFlagInATitleBreaksLikeAWord) {
     EXPECT_EQ(break_opportunities("Flag \xF0\xDF\x87\xA9\xF0\xDF\x87\xAA").front(), 5u);
 }
 
+// Found by fuzz_wrap: libunibreak 1.1 takes U+FFFF (a noncharacter, valid UTF-8) for the end of
+// the text and aborted. It breaks like the replacement character it is drawn as.
+TEST(Unicode, TheNoncharacterLibunibreakEndsTextAtIsOrdinaryText) {
+    EXPECT_EQ(break_opportunities("a \uFFFF b"), break_opportunities("a \uFFFD b"));
+    EXPECT_EQ(break_opportunities("\uFFFF"), (std::vector<std::size_t>{3}));
+    EXPECT_EQ(may_start_line(0xFFFF), may_start_line(0xFFFD));
+}
+
 TEST(Unicode, CjkCharacters) {
     EXPECT_TRUE(is_cjk(0x5F20));  // 张
     EXPECT_TRUE(is_cjk(0x3042));  // あ

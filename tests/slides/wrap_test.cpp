@@ -129,6 +129,12 @@ TEST(Wrap, AFlagWrapsLikeAWord) {
     EXPECT_FALSE(w.shortened);
 }
 
+// Found by fuzz_wrap: U+FFFF in a title aborted the screen (libunibreak 1.1 ends text there).
+TEST(Wrap, ANoncharacterWrapsLikeAnyOtherCharacter) {
+    auto w = wrap("Keynote \uFFFF and lunch", 110, 3);
+    EXPECT_EQ(w.lines, (std::vector<std::string>{"Keynote \uFFFF", "and lunch"}));
+}
+
 TEST(Wrap, ArabicWrapsAtSpacesInReadingOrder) {
     // Lines hold the text in the order it is read; the renderer lays each out right to left.
     auto w = wrap("كلمة ترحيب للمشاركين في المؤتمر", 110, 4);
