@@ -20,31 +20,52 @@ void ensure_linebreak_ready() {
     (void)ready;
 }
 
+// Two code points make libunibreak 1.1 (Debian 12) fail an assertion and abort, which would take
+// the screen down over one character of a title, so it is shown others in their place:
+// - the regional indicators (U+1F1E6–U+1F1FF, the letters that pair into flags, "🇩🇪"), which
+//   predate their own line-break class there, are shown as a letter (U+10400, class AL): a flag,
+//   or a run of them, stays whole like a word;
+// - U+FFFF, a noncharacter that it uses to mark the end of the text (EOS), is shown as U+FFFD,
+//   the replacement character it is drawn as.
+constexpr char32_t letter_stand_in = 0x10400;         // DESERET CAPITAL LETTER LONG I, class AL
+constexpr char32_t libunibreak_end_of_text = 0xFFFF;  // its EOS (linebreakdef.h)
+
+char32_t as_libunibreak_knows(char32_t c) {
+    if (c >= 0x1F1E6 && c <= 0x1F1FF) return letter_stand_in;
+    return c == libunibreak_end_of_text ? replacement : c;
+}
+
+struct CodePoint {
+    char32_t c = replacement;
+    std::size_t bytes = 1;  // how many bytes of the text it took
+};
+
+// The character at byte `i` of `text`, or U+FFFD for one byte of a broken sequence.
+CodePoint code_point_at(std::string_view text, std::size_t i) {
+    auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+    char32_t c = n == 1 ? lead : n == 2 ? lead & 0x1Fu : n == 3 ? lead & 0x0Fu : lead & 0x07u;
+    bool ok = n != 0 && lead < 0xF5 && i + n <= text.size();
+    for (std::size_t k = 1; ok && k < n; ++k) {
+        auto cont = static_cast<unsigned char>(text[i + k]);
+        ok = (cont & 0xC0) == 0x80;
+        c = (c << 6) | (cont & 0x3Fu);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are as broken as a missing byte.
+    ok = ok && !(n == 3 && c < 0x800) && !(n == 4 && (c < 0x10000 || c > 0x10FFFF)) &&
+         !(c >= 0xD800 && c <= 0xDFFF);
+    return ok ? CodePoint{c, n} : CodePoint{};
+}
+
 }  // namespace
 
 std::u32string decode_utf8(std::string_view text) {
     std::u32string out;
     out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        auto lead = static_cast<unsigned char>(text[i]);
-        std::size_t n = lead < 0x80    ? 1
-                        : lead >= 0xF0 ? 4
-                        : lead >= 0xE0 ? 3
-                        : lead >= 0xC2 ? 2
-                                       : 0;
-        char32_t c = n == 1 ? lead : n == 2 ? lead & 0x1Fu : n == 3 ? lead & 0x0Fu : lead & 0x07u;
-        bool ok = n != 0 && lead < 0xF5 && i + n <= text.size();
-        for (std::size_t k = 1; ok && k < n; ++k) {
-            auto cont = static_cast<unsigned char>(text[i + k]);
-            ok = (cont & 0xC0) == 0x80;
-            c = (c << 6) | (cont & 0x3Fu);
-        }
-        // Overlong forms, surrogates and values past U+10FFFF are as broken as a missing byte.
-        ok = ok && !(n == 3 && c < 0x800) && !(n == 4 && (c < 0x10000 || c > 0x10FFFF)) &&
-             !(c >= 0xD800 && c <= 0xDFFF);
-        out += ok ? c : replacement;
-        i += ok ? n : 1;
+    for (std::size_t i = 0; i < text.size();) {
+        CodePoint p = code_point_at(text, i);
+        out += p.c;
+        i += p.bytes;
     }
     return out;
 }
@@ -92,13 +113,25 @@ std::vector<std::size_t> break_opportunities(std::string_view text) {
     std::vector<std::size_t> out;
     if (text.empty()) return out;
     ensure_linebreak_ready();
-    std::string brks(text.size(), '\0');
-    set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(text.data()), text.size(), nullptr,
-                        brks.data());
-    // brks[i] is the rule after byte i: inside a character it says so, after its last byte it
-    // says whether a line may end there.
-    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-        if (brks[i] == LINEBREAK_ALLOWBREAK || brks[i] == LINEBREAK_MUSTBREAK) out.push_back(i + 1);
+    // libunibreak is given code points as decode_utf8 reads them, not the bytes: its own UTF-8
+    // reader takes broken sequences for characters (F0 DF 87 A9 for a regional indicator).
+    std::vector<utf32_t> points;
+    std::vector<std::size_t> ends;  // the byte offset just after each code point
+    points.reserve(text.size());
+    ends.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        CodePoint p = code_point_at(text, i);
+        points.push_back(as_libunibreak_knows(p.c));
+        i += p.bytes;
+        ends.push_back(i);
+    }
+    std::string brks(points.size(), '\0');
+    set_linebreaks_utf32(points.data(), points.size(), nullptr, brks.data());
+    // brks[k] is the rule after code point k: whether a line may end there.
+    for (std::size_t k = 0; k + 1 < points.size(); ++k) {
+        if (brks[k] == LINEBREAK_ALLOWBREAK || brks[k] == LINEBREAK_MUSTBREAK) {
+            out.push_back(ends[k]);
+        }
     }
     out.push_back(text.size());
     return out;
@@ -119,7 +152,7 @@ bool may_start_line(char32_t c) {
     // question: after an ideograph (which allows a break before almost anything) a break before
     // `c` is forbidden exactly when `c` must not start a line (CL, CP, EX, IS, NS, CM, GL, SP…).
     constexpr char32_t ideograph = 0x4E00;  // 一
-    return is_line_breakable(ideograph, c, nullptr) != LINEBREAK_NOBREAK;
+    return is_line_breakable(ideograph, as_libunibreak_knows(c), nullptr) != LINEBREAK_NOBREAK;
 }
 
 }  // namespace kiosk

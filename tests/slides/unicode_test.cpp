@@ -58,6 +58,30 @@ TEST(Unicode, WhatMayStartALine) {
     EXPECT_FALSE(may_start_line(U','));
 }
 
+// Found by fuzz_wrap: libunibreak 1.1 aborted on the letters that pair into flags. A flag stays
+// whole like a word, breaks around it stay where the spaces are, and a flag may start a line.
+TEST(Unicode, AFlagInATitleBreaksLikeAWord) {
+    // "Berlin 🇩🇪 2024": the flag is bytes 7 to 15, two eight-byte letters.
+    EXPECT_EQ(break_opportunities("Berlin \U0001F1E9\U0001F1EA 2024"),
+              (std::vector<std::size_t>{7, 16, 20}));
+    EXPECT_EQ(break_opportunities("\U0001F1FA\U0001F1E6"), (std::vector<std::size_t>{8}));
+    EXPECT_EQ(break_opportunities("\U0001F1E6"), (std::vector<std::size_t>{4}));
+    EXPECT_TRUE(may_start_line(0x1F1E9));
+    EXPECT_TRUE(may_start_line(0x1F1FF));
+    // Broken UTF-8 that libunibreak's own reader took for a regional indicator is four bad bytes,
+    // each a replacement character, as decode_utf8 reads it.
+    EXPECT_EQ(break_opportunities("\xF0\xDF\x87\xA9").back(), 4u);
+    EXPECT_EQ(break_opportunities("Flag \xF0\xDF\x87\xA9\xF0\xDF\x87\xAA").front(), 5u);
+}
+
+// Found by fuzz_wrap: libunibreak 1.1 takes U+FFFF (a noncharacter, valid UTF-8) for the end of
+// the text and aborted. It breaks like the replacement character it is drawn as.
+TEST(Unicode, TheNoncharacterLibunibreakEndsTextAtIsOrdinaryText) {
+    EXPECT_EQ(break_opportunities("a \uFFFF b"), break_opportunities("a \uFFFD b"));
+    EXPECT_EQ(break_opportunities("\uFFFF"), (std::vector<std::size_t>{3}));
+    EXPECT_EQ(may_start_line(0xFFFF), may_start_line(0xFFFD));
+}
+
 TEST(Unicode, CjkCharacters) {
     EXPECT_TRUE(is_cjk(0x5F20));  // 张
     EXPECT_TRUE(is_cjk(0x3042));  // あ

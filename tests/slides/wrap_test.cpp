@@ -120,6 +120,21 @@ TEST(Wrap, ABrokenWordNeverStartsALineWithACombiningMark) {
     EXPECT_EQ(w.lines[0], "éé");
 }
 
+// Found by fuzz_wrap: a flag in a title took the screen down (libunibreak 1.1 aborted on it).
+TEST(Wrap, AFlagWrapsLikeAWord) {
+    // A flag is two characters wide here; "Team 🇺🇦 and 🇩🇪" wraps at its spaces.
+    auto w = wrap("Team \U0001F1FA\U0001F1E6 and \U0001F1E9\U0001F1EA", 88, 3);
+    EXPECT_EQ(w.lines,
+              (std::vector<std::string>{"Team \U0001F1FA\U0001F1E6", "and \U0001F1E9\U0001F1EA"}));
+    EXPECT_FALSE(w.shortened);
+}
+
+// Found by fuzz_wrap: U+FFFF in a title aborted the screen (libunibreak 1.1 ends text there).
+TEST(Wrap, ANoncharacterWrapsLikeAnyOtherCharacter) {
+    auto w = wrap("Keynote \uFFFF and lunch", 110, 3);
+    EXPECT_EQ(w.lines, (std::vector<std::string>{"Keynote \uFFFF", "and lunch"}));
+}
+
 TEST(Wrap, ArabicWrapsAtSpacesInReadingOrder) {
     // Lines hold the text in the order it is read; the renderer lays each out right to left.
     auto w = wrap("كلمة ترحيب للمشاركين في المؤتمر", 110, 4);
