@@ -2,7 +2,6 @@
 // screen is skipped at the next start; a stuck reload thread is said in the status. On the fake
 // file system: nothing sleeps but the one test that holds the reload thread.
 #include <future>
-#include <sstream>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -14,6 +13,7 @@
 #include "kiosk/core/sha256.h"
 
 #include "fake_fs.h"
+#include "line_import.h"
 
 namespace kiosk {
 namespace {
@@ -23,23 +23,7 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 using namespace std::chrono_literals;
 
-// One session per line after "PROGRAM", titled by the line: enough to tell programs apart.
-Result<Program> line_import(std::string_view bytes, const std::string& name, const Config& c) {
-    std::istringstream in{std::string(bytes)};
-    std::string line;
-    if (!std::getline(in, line) || line != "PROGRAM") {
-        return fail(Diagnostic{name, 1, Severity::error, "not a program"});
-    }
-    Program p;
-    p.timezone = c.venue.timezone;
-    while (std::getline(in, line)) {
-        Session s;
-        s.title = line;
-        s.room = "Exhibit Hall A";
-        p.sessions.push_back(s);
-    }
-    return p;
-}
+using testing::line_import;
 
 const Instant t0 = date::sys_days{date::year{2022} / 8 / 29} + 16h;
 const std::string config_path = "/etc/kiosk/kiosk.toml";

@@ -4,13 +4,13 @@
 
 #include <chrono>
 #include <fstream>
-#include <sstream>
 #include <thread>
 
 #include <gtest/gtest.h>
 
 #include "kiosk/app/state_fs.h"
 
+#include "line_import.h"
 #include "temp_dir.h"
 
 namespace kiosk {
@@ -18,22 +18,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-Result<Program> titles(std::string_view bytes, const std::string& name, const Config& c) {
-    std::istringstream in{std::string(bytes)};
-    std::string line;
-    if (!std::getline(in, line) || line != "PROGRAM") {
-        return fail(Diagnostic{name, 1, Severity::error, "not a program"});
-    }
-    Program p;
-    p.timezone = c.venue.timezone;
-    while (std::getline(in, line)) {
-        Session s;
-        s.title = line;
-        s.room = "Exhibit Hall A";
-        p.sessions.push_back(s);
-    }
-    return p;
-}
+using testing::line_import;
 
 template <typename F>
 bool eventually(F done, std::chrono::milliseconds limit = 5s) {
@@ -54,7 +39,7 @@ TEST(ReloadService, OtherFilesInTheFoldersAreNotNews) {
     ReloadOptions o;
     o.config_path = dir.path("kiosk.toml");
     o.state_dir = dir.path("state");
-    ReloadService service(fs, titles, o, nullptr);
+    ReloadService service(fs, line_import, o, nullptr);
     std::this_thread::sleep_for(100ms);  // the thread is up and watching
     auto before = service.checks();
     // A busy folder: a build, a browser's cache, another program's temporary files.

@@ -87,14 +87,19 @@ TEST(Status, CharactersNoFontHasAreWarnings) {
     EXPECT_EQ(j["missing_glyph_count"], 2);
 }
 
-TEST(Status, RewrittenOnChangeAndOnceAMinuteOtherwise) {
-    std::vector<std::string> writes;
-    StatusFile file(
-        [&](std::string_view bytes) -> Result<Done> {
+// A status file whose writes land in `writes`.
+StatusFile recording(std::vector<std::string>& writes) {
+    return StatusFile(
+        [&writes](std::string_view bytes) -> Result<Done> {
             writes.emplace_back(bytes);
             return Done{};
         },
         started);
+}
+
+TEST(Status, RewrittenOnChangeAndOnceAMinuteOtherwise) {
+    std::vector<std::string> writes;
+    StatusFile file = recording(writes);
     Live live = sample_live();
     ScreenState screen = sample_screen();
     EXPECT_TRUE(file.update(live, screen, t0));
@@ -113,12 +118,7 @@ TEST(Status, RewrittenOnChangeAndOnceAMinuteOtherwise) {
 // clock's minute, and says the second it was written at.
 TEST(Status, AClockWithSecondsIsNewsOnceAMinute) {
     std::vector<std::string> writes;
-    StatusFile file(
-        [&](std::string_view bytes) -> Result<Done> {
-            writes.emplace_back(bytes);
-            return Done{};
-        },
-        started);
+    StatusFile file = recording(writes);
     Live live = sample_live();
     ScreenState screen = sample_screen();
     EXPECT_TRUE(file.update(live, screen, t0));
